@@ -1,0 +1,4 @@
+package dev.slim4j.ir.op;
+
+/** Quantization ops: (de)quantize and integer convolution and matrix products. */
+public sealed interface QuantOp extends Op permits DequantizeLinear {}

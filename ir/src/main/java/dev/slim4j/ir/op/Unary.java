@@ -1,0 +1,14 @@
+package dev.slim4j.ir.op;
+
+import dev.slim4j.ir.Attributes;
+import dev.slim4j.ir.TensorType;
+import java.util.List;
+
+/** y = f(x) elementwise for an attribute-free {@link UnaryFunction}. */
+public record Unary(UnaryFunction function) implements ElementwiseOp {
+    @Override public String opType() { return function.onnxName(); }
+
+    @Override public Attributes attributes() { return Attributes.EMPTY; }
+
+    @Override public List<TensorType> inferTypes(InferenceContext ctx) { return List.of(ctx.inputType(0)); }
+}
