@@ -1,0 +1,34 @@
+package dev.slim4j.kernels;
+
+/**
+ * 2-D convolution over NCHW float arrays (see {@link ConvGeometry}):
+ * {@code y = relu?(conv(x, w) + bias[outChannel])}. {@code bias} may be null (no bias).
+ */
+public interface Conv {
+
+    String name();
+
+    void conv2d(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
+                float[] y, int yOff, boolean relu, Parallelism parallelism);
+
+    /** Throws when an array is too short for the geometry. */
+    static void checkArrays(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
+                            float[] y, int yOff) {
+        checkExtent("x", x, xOff, g.inputSize());
+        checkExtent("w", w, wOff, g.weightSize());
+        checkExtent("y", y, yOff, g.outputSize());
+        if (bias != null) {
+            checkExtent("bias", bias, biasOff, g.outChannels());
+        }
+    }
+
+    private static void checkExtent(String name, float[] data, int off, int size) {
+        if (data == null) {
+            throw new NullPointerException(name);
+        }
+        if (off < 0 || off + (long) size > data.length) {
+            throw new IndexOutOfBoundsException("expected " + name + " to hold " + size + " floats from offset "
+                    + off + ", found float[" + data.length + "]");
+        }
+    }
+}

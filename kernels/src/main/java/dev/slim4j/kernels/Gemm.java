@@ -1,0 +1,25 @@
+package dev.slim4j.kernels;
+
+/**
+ * Single-precision matrix multiply over row-major float arrays, BLAS style:
+ * {@code C = epilogue(alpha * op(A) * op(B) + beta * C)} where {@code op(A)} is m x k, {@code op(B)} is k x n and
+ * C is m x n. Element (i, p) of A is {@code a[aOff + i*lda + p]}, or {@code a[aOff + p*lda + i]} when
+ * {@code transA}; likewise for B. When {@code beta == 0}, C is not read (NaN in C does not propagate).
+ */
+public interface Gemm {
+
+    /** A short name for logs and benchmarks. */
+    String name();
+
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+               float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism);
+
+    /** {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int, Epilogue, Parallelism)} on the calling thread, without epilogue. */
+    default void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float beta, float[] c, int cOff, int ldc) {
+        sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                Epilogue.none(), Parallelism.serial());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.slim4j.kernels;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * Chooses the kernel implementations once, when first used: the Vector API versions when
+ * {@code jdk.incubator.vector} is in the boot layer and its preferred float species has at least 8 lanes,
+ * unless {@code -Dslim4j.kernels.scalar=true}; otherwise the scalar references. The reason for a fallback is
+ * logged once.
+ */
+public final class Kernels {
+    private static final Logger LOG = System.getLogger(Kernels.class.getName());
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final Optional<String> FALLBACK_REASON = chooseFallbackReason();
+    private static final Gemm GEMM = FALLBACK_REASON.isEmpty() ? VectorKernels.gemm() : new ScalarGemm();
+    private static final Conv CONV = FALLBACK_REASON.isEmpty() ? new Im2colConv(GEMM) : new ScalarConv();
+
+    static {
+        FALLBACK_REASON.ifPresent(reason -> LOG.log(Level.INFO, "slim4j kernels: scalar path, " + reason));
+    }
+
+    private Kernels() {}
+
+    /** The chosen GEMM. */
+    public static Gemm gemm() {
+        return GEMM;
+    }
+
+    /** The chosen convolution. */
+    public static Conv conv() {
+        return CONV;
+    }
+
+    /** Whether the Vector API kernels were chosen. */
+    public static boolean vectorized() {
+        return FALLBACK_REASON.isEmpty();
+    }
+
+    /** Why the scalar kernels were chosen, or empty when the vector ones were. */
+    public static Optional<String> fallbackReason() {
+        return FALLBACK_REASON;
+    }
+
+    /** A vector GEMM with explicit cache blocking, for tuning and benchmarks; fails where it is unusable. */
+    public static Gemm vectorGemm(GemmBlocking blocking) {
+        FALLBACK_REASON.ifPresent(reason -> {
+            throw new UnsupportedOperationException("vector GEMM unavailable: " + reason);
+        });
+        return VectorKernels.gemm(blocking);
+    }
+
+    private static Optional<String> chooseFallbackReason() {
+        if (KernelProperties.forceScalar()) {
+            return Optional.of("forced by -D" + KernelProperties.FORCE_SCALAR + "=true");
+        }
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return Optional.of("module " + VECTOR_MODULE + " is not in the boot layer (run with --add-modules "
+                    + VECTOR_MODULE + ")");
+        }
+        return VectorKernels.unusableReason();
+    }
+}

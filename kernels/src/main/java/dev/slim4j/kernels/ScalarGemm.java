@@ -1,0 +1,32 @@
+package dev.slim4j.kernels;
+
+/**
+ * The executable specification of {@link Gemm}: a plain triple loop accumulating in float in k order.
+ * Runs on the calling thread whatever the {@link Parallelism}.
+ */
+public final class ScalarGemm implements Gemm {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
+        GemmArgs args = new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, epilogue).check();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += args.a(i, p) * args.b(p, j);
+                }
+                int at = cOff + i * ldc + j;
+                float value = beta == 0f ? alpha * sum : alpha * sum + beta * c[at];
+                c[at] = epilogue.apply(value, i, j);
+            }
+        }
+    }
+}
