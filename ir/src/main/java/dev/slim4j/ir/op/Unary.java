@@ -10,5 +10,8 @@ public record Unary(UnaryFunction function) implements ElementwiseOp {
 
     @Override public Attributes attributes() { return Attributes.EMPTY; }
 
-    @Override public List<TensorType> inferTypes(InferenceContext ctx) { return List.of(ctx.inputType(0)); }
+    @Override public List<TensorType> inferTypes(InferenceContext ctx) {
+        TensorType x = ctx.inputType(0);
+        return List.of(x.withDtype(function.outputType(x.dtype())));
+    }
 }

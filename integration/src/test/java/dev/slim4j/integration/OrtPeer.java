@@ -1,0 +1,49 @@
+package dev.slim4j.integration;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs ONNX bytes in ONNX Runtime Java (float32 inputs and outputs) and converts the results to slim4j tensors. */
+final class OrtPeer {
+    private OrtPeer() {}
+
+    static Map<String, Tensor> run(byte[] model, Map<String, Tensor> feeds) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setIntraOpNumThreads(1);
+            try (OrtSession session = env.createSession(model, opts)) {
+                Map<String, OnnxTensor> inputs = new HashMap<>();
+                try {
+                    for (var e : feeds.entrySet()) {
+                        Tensor t = e.getValue();
+                        if (t.dtype() != DType.FLOAT32) throw new IllegalArgumentException("float32 inputs only");
+                        inputs.put(e.getKey(), OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()),
+                                t.shape().toLongArray()));
+                    }
+                    Map<String, Tensor> out = new LinkedHashMap<>();
+                    try (OrtSession.Result r = session.run(inputs)) {
+                        for (var e : r) {
+                            OnnxTensor t = (OnnxTensor) e.getValue();
+                            FloatBuffer fb = t.getFloatBuffer();
+                            float[] data = new float[fb.remaining()];
+                            fb.get(data);
+                            out.put(e.getKey(), Tensor.ofFloats(Shape.ofLongs(t.getInfo().getShape()), data));
+                        }
+                    }
+                    return out;
+                } finally {
+                    for (OnnxTensor t : inputs.values()) t.close();
+                }
+            }
+        }
+    }
+}
