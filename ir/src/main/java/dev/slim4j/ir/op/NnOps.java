@@ -17,5 +17,7 @@ final class NnOps {
         t.register("LRN", 1, (a, opset) -> LRN.parse(a));
         t.register("InstanceNormalization", 6, (a, opset) -> InstanceNormalization.parse(a));
         t.register("LpNormalization", 1, (a, opset) -> LpNormalization.parse(a));
+        t.register(FusedConv.DOMAIN, "FusedConv", 1, (a, opset) -> FusedConv.parse(a));
+        t.register(FusedConv.DOMAIN, "FusedGemm", 1, (a, opset) -> FusedGemm.parse(a));
     }
 }

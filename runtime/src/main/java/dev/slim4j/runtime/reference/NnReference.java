@@ -4,6 +4,8 @@ import dev.slim4j.ir.op.AveragePool;
 import dev.slim4j.ir.op.BatchNormalization;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.ConvTranspose;
+import dev.slim4j.ir.op.FusedConv;
+import dev.slim4j.ir.op.FusedGemm;
 import dev.slim4j.ir.op.Gemm;
 import dev.slim4j.ir.op.GlobalAveragePool;
 import dev.slim4j.ir.op.GlobalMaxPool;
@@ -35,6 +37,10 @@ final class NnReference {
                     List.of(NormalizationReference.instanceNormalization(n, in.get(0), in.get(1), in.get(2)));
             case LRN l -> List.of(NormalizationReference.lrn(l, in.get(0)));
             case LpNormalization l -> List.of(NormalizationReference.lpNormalization(l, in.get(0)));
+            case FusedConv f -> List.of(FusedReference.epilogue(
+                    ConvReference.conv(f.conv(), in.get(0), in.get(1), optional(in, 2)), optional(in, 3), f.activation()));
+            case FusedGemm f -> List.of(FusedReference.epilogue(
+                    MatrixReference.gemm(f.gemm(), in.get(0), in.get(1), optional(in, 2)), null, f.activation()));
         };
     }
 
