@@ -42,10 +42,33 @@ public record Pad(String mode, Optional<List<Long>> pads, Optional<Float> value)
         return Shape.ofLongs(out);
     }
 
+    /**
+     * Expands pads given for {@code axes} only (the opset-18 axes input) to pads for every axis, the
+     * others 0; {@code axes} null means pads already cover every axis.
+     */
+    public static long[] forAllAxes(long[] pads, long[] axes, int rank) {
+        if (axes == null) return pads;
+        if (pads.length != 2 * axes.length) {
+            throw new ShapeException("expected " + 2 * axes.length + " pads for axes " + Arrays.toString(axes)
+                    + ", found " + Arrays.toString(pads));
+        }
+        long[] full = new long[2 * rank];
+        for (int i = 0; i < axes.length; i++) {
+            int a = Axes.normalize(axes[i], rank);
+            full[a] = pads[i];
+            full[a + rank] = pads[i + axes.length];
+        }
+        return full;
+    }
+
     @Override public List<TensorType> inferTypes(InferenceContext ctx) {
         TensorType x = ctx.inputType(0);
         Optional<long[]> p = pads.isPresent() ? Optional.of(Axes.array(pads.get())) : Axes.values(ctx.constantInput(1));
         if (!x.hasRank()) return List.of(x);
+        if (ctx.hasInput(3)) {
+            Optional<long[]> axes = Axes.values(ctx.constantInput(3));
+            p = axes.isEmpty() ? Optional.empty() : p.map(v -> forAllAxes(v, axes.get(), x.rank()));
+        }
         if (p.isEmpty()) return List.of(TensorType.of(x.dtype(), Dims.unknown(x.rank())));
         int r = x.rank();
         if (p.get().length != 2 * r) {

@@ -24,6 +24,7 @@ final class ShapeOps {
         t.register("Concat", 4, (a, opset) -> new Concat(a.requireInt("axis")));
         t.register("Split", 2, (a, opset) -> new Split(a.getInt("axis", 0), a.optInts("split")));
         t.register("Split", 13, (a, opset) -> new Split(a.getInt("axis", 0), Optional.empty()));
+        t.register("Split", 18, (a, opset) -> new Split(a.getInt("axis", 0), Optional.empty(), a.optInt("num_outputs")));
         t.register("Slice", 1, (a, opset) -> new Slice(Optional.of(a.optInts("starts").orElseThrow(
                 () -> new IllegalArgumentException("required attribute 'starts' of Slice is missing"))),
                 Optional.of(a.optInts("ends").orElseThrow(

@@ -10,17 +10,35 @@ import java.util.Optional;
 
 /**
  * Cuts the input along {@code axis} into one piece per output: sizes from {@code split} (attribute
- * form, up to opset 12), from optional input 1 (opset 13 on; then {@code split} is empty), or equal.
+ * form, up to opset 12), from optional input 1 (opset 13 on; then {@code split} is empty), or equal;
+ * with opset 18's {@code num_outputs} the pieces are ceil(dim / n) and the last one may be smaller.
  */
-public record Split(long axis, Optional<List<Long>> split) implements ShapeOp {
+public record Split(long axis, Optional<List<Long>> split, Optional<Long> numOutputs) implements ShapeOp {
     public Split {
         split = split.map(List::copyOf);
     }
 
+    public Split(long axis, Optional<List<Long>> split) { this(axis, split, Optional.empty()); }
+
     @Override public String opType() { return "Split"; }
 
     @Override public Attributes attributes() {
-        return Attributes.builder().put("axis", axis).putInts("split", split.orElse(null)).build();
+        Attributes.Builder b = Attributes.builder().put("axis", axis).putInts("split", split.orElse(null));
+        numOutputs.ifPresent(n -> b.put("num_outputs", n));
+        return b.build();
+    }
+
+    /** Piece sizes for this node: given sizes, else num_outputs' uneven rule, else equal pieces. */
+    public long[] pieceSizes(long dim, int outputs, long[] given) {
+        if (given != null || numOutputs.isEmpty()) return sizes(dim, outputs, given);
+        long n = numOutputs.get();
+        if (n != outputs || n < 1) {
+            throw new ShapeException("Split: num_outputs is " + n + " but the node has " + outputs + " outputs");
+        }
+        long chunk = (dim + n - 1) / n;
+        long[] out = new long[outputs];
+        for (int i = 0; i < outputs; i++) out[i] = Math.max(0, Math.min(chunk, dim - i * chunk));
+        return out;
     }
 
     /** The piece sizes for a dim of {@code dim} cut into {@code outputs} pieces; {@code sizes} null means equal. */
@@ -58,7 +76,7 @@ public record Split(long axis, Optional<List<Long>> split) implements ShapeOp {
                 : ctx.hasInput(1) ? Axes.values(ctx.constantInput(1)) : Optional.of(new long[0]);
         Dim d = x.dim(a);
         long[] sizes = given.isPresent() && d.isFixed()
-                ? sizes(d.size(), n, given.get().length == 0 ? null : given.get()) : null;
+                ? pieceSizes(d.size(), n, given.get().length == 0 ? null : given.get()) : null;
         for (int i = 0; i < n; i++) {
             List<Dim> dims = new ArrayList<>(x.dims().orElseThrow());
             dims.set(a, sizes == null ? Dim.unknown() : Dim.of(sizes[i]));

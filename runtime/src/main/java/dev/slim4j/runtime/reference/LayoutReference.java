@@ -98,7 +98,7 @@ final class LayoutReference {
     static List<Tensor> split(Split s, Tensor x, long[] given, int outputCount) {
         Shape in = x.shape();
         int a = Axes.normalize(s.axis(), in.rank());
-        long[] sizes = Split.sizes(in.dim(a), outputCount, given);
+        long[] sizes = s.pieceSizes(in.dim(a), outputCount, given);
         long outer = in.sizeBetween(0, a);
         long inner = in.sizeBetween(a + 1, in.rank());
         List<Tensor> out = new ArrayList<>();

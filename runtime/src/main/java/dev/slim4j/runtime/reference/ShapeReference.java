@@ -68,8 +68,9 @@ final class ShapeReference {
                     Axes.array(s.ends().get()), s.axes().map(Axes::array).orElse(null), null));
             case Slice s -> List.of(SliceReference.slice(x, Axes.values(in.get(1)), Axes.values(in.get(2)),
                     valuesOrNull(in, 3), valuesOrNull(in, 4)));
-            case Pad p -> List.of(SliceReference.pad(p, x, p.pads().isPresent() ? Axes.array(p.pads().get())
-                    : Axes.values(in.get(1)), padValue(p, x.dtype(), optional(in, 2))));
+            case Pad p -> List.of(SliceReference.pad(p, x, Pad.forAllAxes(p.pads().isPresent()
+                    ? Axes.array(p.pads().get()) : Axes.values(in.get(1)), valuesOrNull(in, 3), x.rank()),
+                    padValue(p, x.dtype(), optional(in, 2))));
         };
     }
 
