@@ -2,14 +2,24 @@ package dev.slim4j.kernels;
 
 /**
  * 2-D convolution over NCHW float arrays (see {@link ConvGeometry}):
- * {@code y = relu?(conv(x, w) + bias[outChannel])}. {@code bias} may be null (no bias).
+ * {@code y = activation(conv(x, w) + bias[outChannel] + residual)}. {@code bias} may be null (no bias);
+ * {@code residual} may be null, otherwise it has y's layout ({@code g.outputSize()} floats from
+ * {@code residualOff}) and must not overlap y.
  */
 public interface Conv {
 
     String name();
 
     void conv2d(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
-                float[] y, int yOff, boolean relu, Parallelism parallelism);
+                float[] y, int yOff, Activation activation, float[] residual, int residualOff,
+                Parallelism parallelism);
+
+    /** Convolution with an optional fused ReLU and no residual. */
+    default void conv2d(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
+                        float[] y, int yOff, boolean relu, Parallelism parallelism) {
+        conv2d(g, x, xOff, w, wOff, bias, biasOff, y, yOff, relu ? Activation.relu() : Activation.none(),
+                null, 0, parallelism);
+    }
 
     /** Throws when an array is too short for the geometry. */
     static void checkArrays(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
@@ -22,7 +32,8 @@ public interface Conv {
         }
     }
 
-    private static void checkExtent(String name, float[] data, int off, int size) {
+    /** Throws when {@code data} does not hold {@code size} floats from {@code off}. */
+    static void checkExtent(String name, float[] data, int off, int size) {
         if (data == null) {
             throw new NullPointerException(name);
         }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * {@link Conv} as im2col + {@link Gemm}: per image and group, the receptive fields are unfolded into a
  * {@code patchSize x (outH*outW)} matrix (skipped for pointwise convolutions) and multiplied by the group's
- * filters, with bias and ReLU fused as the GEMM epilogue. The GEMM parallelises each multiply.
+ * filters, with bias, residual and activation fused as the GEMM epilogue. The GEMM parallelises each multiply.
  */
 public final class Im2colConv implements Conv {
     private final Gemm gemm;
@@ -22,8 +22,12 @@ public final class Im2colConv implements Conv {
 
     @Override
     public void conv2d(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
-                       float[] y, int yOff, boolean relu, Parallelism parallelism) {
+                       float[] y, int yOff, Activation activation, float[] residual, int residualOff,
+                       Parallelism parallelism) {
         Conv.checkArrays(g, x, xOff, w, wOff, bias, biasOff, y, yOff);
+        if (residual != null) {
+            Conv.checkExtent("residual", residual, residualOff, g.outputSize());
+        }
         int spatial = g.outHeight() * g.outWidth();
         int k = g.patchSize();
         int mg = g.groupOutChannels();
@@ -33,6 +37,9 @@ public final class Im2colConv implements Conv {
                 int xGroup = xOff + (n * g.channels() + group * g.groupChannels()) * g.height() * g.width();
                 Epilogue epilogue = bias == null ? Epilogue.none() : Epilogue.rowBias(bias, biasOff + group * mg);
                 int yGroup = yOff + (n * g.outChannels() + group * mg) * spatial;
+                if (residual != null) {
+                    epilogue = epilogue.withResidual(residual, yGroup - yOff + residualOff, spatial);
+                }
                 float[] b = x;
                 int bOff = xGroup;
                 if (columns != null) {
@@ -41,7 +48,7 @@ public final class Im2colConv implements Conv {
                     bOff = 0;
                 }
                 gemm.sgemm(false, false, mg, spatial, k, 1f, w, wOff + group * mg * k, k, b, bOff, spatial,
-                        0f, y, yGroup, spatial, epilogue.withRelu(relu), parallelism);
+                        0f, y, yGroup, spatial, epilogue.withActivation(activation), parallelism);
             }
         }
     }

@@ -16,6 +16,13 @@ public final class Kernels {
     private static final Optional<String> FALLBACK_REASON = chooseFallbackReason();
     private static final Gemm GEMM = FALLBACK_REASON.isEmpty() ? VectorKernels.gemm() : new ScalarGemm();
     private static final Conv CONV = FALLBACK_REASON.isEmpty() ? new Im2colConv(GEMM) : new ScalarConv();
+    private static final DepthwiseConv DEPTHWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.depthwise()
+            : new ScalarDepthwiseConv();
+    private static final Pooling POOLING = FALLBACK_REASON.isEmpty() ? VectorKernels.pooling() : new ScalarPooling();
+    private static final Elementwise ELEMENTWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.elementwise()
+            : new ScalarElementwise();
+    private static final WinogradConv WINOGRAD_2 = new WinogradConv(WinogradVariant.F2X2_3X3, GEMM);
+    private static final WinogradConv WINOGRAD_4 = new WinogradConv(WinogradVariant.F4X4_3X3, GEMM);
 
     static {
         FALLBACK_REASON.ifPresent(reason -> LOG.log(Level.INFO, "slim4j kernels: scalar path, " + reason));
@@ -31,6 +38,29 @@ public final class Kernels {
     /** The chosen convolution. */
     public static Conv conv() {
         return CONV;
+    }
+
+    /** The chosen depthwise convolution. */
+    public static DepthwiseConv depthwiseConv() {
+        return DEPTHWISE;
+    }
+
+    /** The chosen pooling kernels. */
+    public static Pooling pooling() {
+        return POOLING;
+    }
+
+    /** The chosen element-wise kernels (binary, activations, scale+shift, softmax). */
+    public static Elementwise elementwise() {
+        return ELEMENTWISE;
+    }
+
+    /** Winograd convolution of the given variant over the chosen GEMM (see {@link WinogradConv#supports}). */
+    public static WinogradConv winograd(WinogradVariant variant) {
+        return switch (variant) {
+            case F2X2_3X3 -> WINOGRAD_2;
+            case F4X4_3X3 -> WINOGRAD_4;
+        };
     }
 
     /** Whether the Vector API kernels were chosen. */

@@ -10,8 +10,12 @@ public final class ScalarConv implements Conv {
 
     @Override
     public void conv2d(ConvGeometry g, float[] x, int xOff, float[] w, int wOff, float[] bias, int biasOff,
-                       float[] y, int yOff, boolean relu, Parallelism parallelism) {
+                       float[] y, int yOff, Activation activation, float[] residual, int residualOff,
+                       Parallelism parallelism) {
         Conv.checkArrays(g, x, xOff, w, wOff, bias, biasOff, y, yOff);
+        if (residual != null) {
+            Conv.checkExtent("residual", residual, residualOff, g.outputSize());
+        }
         int outH = g.outHeight();
         int outW = g.outWidth();
         for (int n = 0; n < g.batch(); n++) {
@@ -19,8 +23,12 @@ public final class ScalarConv implements Conv {
                 float b = bias == null ? 0f : bias[biasOff + oc];
                 for (int oh = 0; oh < outH; oh++) {
                     for (int ow = 0; ow < outW; ow++) {
+                        int at = ((n * g.outChannels() + oc) * outH + oh) * outW + ow;
                         float v = dot(g, x, xOff, w, wOff, n, oc, oh, ow) + b;
-                        y[yOff + ((n * g.outChannels() + oc) * outH + oh) * outW + ow] = relu ? Math.max(v, 0f) : v;
+                        if (residual != null) {
+                            v += residual[residualOff + at];
+                        }
+                        y[yOff + at] = activation.apply(v);
                     }
                 }
             }

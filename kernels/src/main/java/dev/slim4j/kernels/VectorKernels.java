@@ -26,6 +26,18 @@ final class VectorKernels {
         return new VectorGemm(GemmBlocking.forFloatLanes(FloatVector.SPECIES_PREFERRED.length()));
     }
 
+    static DepthwiseConv depthwise() {
+        return new VectorDepthwiseConv();
+    }
+
+    static Pooling pooling() {
+        return new VectorPooling();
+    }
+
+    static Elementwise elementwise() {
+        return new VectorElementwise();
+    }
+
     static Gemm gemm(GemmBlocking blocking) {
         return new VectorGemm(blocking);
     }

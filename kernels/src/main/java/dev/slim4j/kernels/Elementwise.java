@@ -1,0 +1,45 @@
+package dev.slim4j.kernels;
+
+/**
+ * Element-wise kernels over float arrays: binary arithmetic for the common broadcast patterns with a fused
+ * activation, activations, per-channel scale+shift (inference BatchNorm) and row softmax. Outputs may alias an
+ * input at the same offset (in place); other overlaps are not allowed.
+ */
+public interface Elementwise {
+
+    String name();
+
+    /** Same shape: {@code y[i] = act(a[i] op b[i])} for {@code i < count}. */
+    void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int count,
+                Activation activation);
+
+    /**
+     * Tensor with a scalar: {@code y[i] = act(x[i] op s)}, or {@code act(s op x[i])} when {@code scalarFirst}.
+     */
+    void binaryScalar(BinaryOp op, float[] x, int xOff, float s, boolean scalarFirst, float[] y, int yOff, int count,
+                      Activation activation);
+
+    /**
+     * Tensor {@code [outer, channels, inner]} (NCHW: outer = N, inner = H*W) with a per-channel vector
+     * {@code c[cOff + ch]} ({@code [C]} or {@code [1,C,1,1]}): {@code y = act(x op c[ch])}, or
+     * {@code act(c[ch] op x)} when {@code channelFirst}.
+     */
+    void binaryChannel(BinaryOp op, float[] x, int xOff, float[] c, int cOff, boolean channelFirst,
+                       float[] y, int yOff, int outer, int channels, int inner, Activation activation);
+
+    /** {@code y[i] = act(x[i])} for {@code i < count} (in place when y == x and the offsets are equal). */
+    void activate(Activation activation, float[] x, int xOff, float[] y, int yOff, int count);
+
+    /**
+     * Per-channel affine map over {@code [outer, channels, inner]}:
+     * {@code y = act(x * scale[ch] + shift[ch])} (inference BatchNorm, see {@link ScaleShift}).
+     */
+    void scaleShift(float[] x, int xOff, float[] scale, int scaleOff, float[] shift, int shiftOff,
+                    float[] y, int yOff, int outer, int channels, int inner, Activation activation);
+
+    /** Numerically stable softmax of each row of a {@code rows x cols} row-major view. */
+    void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
+
+    /** Numerically stable log-softmax of each row: {@code x - max - log(sum(exp(x - max)))}. */
+    void logSoftmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
+}

@@ -1,0 +1,38 @@
+package dev.slim4j.kernels;
+
+/** Argument checks shared by the {@link Elementwise} implementations, with messages naming the array. */
+final class ElementwiseChecks {
+    private ElementwiseChecks() {}
+
+    static void extents(int count, String n1, float[] a1, int o1, String n2, float[] a2, int o2) {
+        if (count < 0) {
+            throw new IllegalArgumentException("expected count >= 0, found " + count);
+        }
+        Conv.checkExtent(n1, a1, o1, count);
+        Conv.checkExtent(n2, a2, o2, count);
+    }
+
+    static void extents(int count, String n1, float[] a1, int o1, String n2, float[] a2, int o2,
+                        String n3, float[] a3, int o3) {
+        extents(count, n1, a1, o1, n2, a2, o2);
+        Conv.checkExtent(n3, a3, o3, count);
+    }
+
+    static void channels(int outer, int channels, int inner, float[] x, int xOff, float[] y, int yOff,
+                         String vectorName, float[] vector, int vectorOff) {
+        if (outer < 0 || channels < 1 || inner < 1) {
+            throw new IllegalArgumentException("expected outer >= 0, channels >= 1, inner >= 1, found "
+                    + outer + ", " + channels + ", " + inner);
+        }
+        int count = Math.multiplyExact(Math.multiplyExact(outer, channels), inner);
+        extents(count, "x", x, xOff, "y", y, yOff);
+        Conv.checkExtent(vectorName, vector, vectorOff, channels);
+    }
+
+    static void rows(int rows, int cols, float[] x, int xOff, float[] y, int yOff) {
+        if (rows < 0 || cols < 1) {
+            throw new IllegalArgumentException("expected rows >= 0 and cols >= 1, found " + rows + ", " + cols);
+        }
+        extents(Math.multiplyExact(rows, cols), "x", x, xOff, "y", y, yOff);
+    }
+}

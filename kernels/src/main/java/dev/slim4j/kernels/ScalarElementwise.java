@@ -1,0 +1,100 @@
+package dev.slim4j.kernels;
+
+/** The executable specification of {@link Elementwise}: one scalar loop per kernel; softmax in double sums. */
+public final class ScalarElementwise implements Elementwise {
+
+    @Override
+    public String name() {
+        return "scalar-elementwise";
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int count,
+                       Activation activation) {
+        ElementwiseChecks.extents(count, "a", a, aOff, "b", b, bOff, "y", y, yOff);
+        for (int i = 0; i < count; i++) {
+            y[yOff + i] = activation.apply(op.apply(a[aOff + i], b[bOff + i]));
+        }
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, float[] x, int xOff, float s, boolean scalarFirst, float[] y, int yOff,
+                             int count, Activation activation) {
+        ElementwiseChecks.extents(count, "x", x, xOff, "y", y, yOff);
+        for (int i = 0; i < count; i++) {
+            float v = scalarFirst ? op.apply(s, x[xOff + i]) : op.apply(x[xOff + i], s);
+            y[yOff + i] = activation.apply(v);
+        }
+    }
+
+    @Override
+    public void binaryChannel(BinaryOp op, float[] x, int xOff, float[] c, int cOff, boolean channelFirst,
+                              float[] y, int yOff, int outer, int channels, int inner, Activation activation) {
+        ElementwiseChecks.channels(outer, channels, inner, x, xOff, y, yOff, "c", c, cOff);
+        for (int i = 0; i < outer * channels * inner; i++) {
+            float cv = c[cOff + i / inner % channels];
+            float xv = x[xOff + i];
+            y[yOff + i] = activation.apply(channelFirst ? op.apply(cv, xv) : op.apply(xv, cv));
+        }
+    }
+
+    @Override
+    public void activate(Activation activation, float[] x, int xOff, float[] y, int yOff, int count) {
+        ElementwiseChecks.extents(count, "x", x, xOff, "y", y, yOff);
+        for (int i = 0; i < count; i++) {
+            y[yOff + i] = activation.apply(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void scaleShift(float[] x, int xOff, float[] scale, int scaleOff, float[] shift, int shiftOff,
+                           float[] y, int yOff, int outer, int channels, int inner, Activation activation) {
+        ElementwiseChecks.channels(outer, channels, inner, x, xOff, y, yOff, "scale", scale, scaleOff);
+        Conv.checkExtent("shift", shift, shiftOff, channels);
+        for (int i = 0; i < outer * channels * inner; i++) {
+            int ch = i / inner % channels;
+            y[yOff + i] = activation.apply(x[xOff + i] * scale[scaleOff + ch] + shift[shiftOff + ch]);
+        }
+    }
+
+    @Override
+    public void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
+        ElementwiseChecks.rows(rows, cols, x, xOff, y, yOff);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            float max = rowMax(x, xOff + row, cols);
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += Math.exp(x[xOff + row + j] - max);
+            }
+            for (int j = 0; j < cols; j++) {
+                y[yOff + row + j] = (float) (Math.exp(x[xOff + row + j] - max) / sum);
+            }
+        }
+    }
+
+    @Override
+    public void logSoftmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
+        ElementwiseChecks.rows(rows, cols, x, xOff, y, yOff);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            float max = rowMax(x, xOff + row, cols);
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += Math.exp(x[xOff + row + j] - max);
+            }
+            double log = Math.log(sum);
+            for (int j = 0; j < cols; j++) {
+                y[yOff + row + j] = (float) (x[xOff + row + j] - max - log);
+            }
+        }
+    }
+
+    static float rowMax(float[] x, int from, int cols) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, x[from + j]);
+        }
+        return max;
+    }
+}
