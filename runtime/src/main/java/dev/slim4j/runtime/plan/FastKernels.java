@@ -1,0 +1,18 @@
+package dev.slim4j.runtime.plan;
+
+import dev.slim4j.kernels.DepthwiseConv;
+import dev.slim4j.kernels.Elementwise;
+import dev.slim4j.kernels.Gemm;
+import dev.slim4j.kernels.Kernels;
+import dev.slim4j.kernels.Pooling;
+import dev.slim4j.kernels.WinogradConv;
+import dev.slim4j.kernels.WinogradVariant;
+
+/** The kernel implementations plans call (the kernels module's choice: Vector API or scalar). */
+record FastKernels(Gemm gemm, DepthwiseConv depthwise, Pooling pooling, Elementwise elementwise,
+                   WinogradConv winograd) {
+    static FastKernels chosen() {
+        return new FastKernels(Kernels.gemm(), Kernels.depthwiseConv(), Kernels.pooling(), Kernels.elementwise(),
+                Kernels.winograd(WinogradVariant.F4X4_3X3));
+    }
+}
