@@ -1,5 +1,6 @@
 package dev.slim4j.cli;
 
+import dev.slim4j.cli.bench.BenchCommand;
 import dev.slim4j.cli.conformance.ConformanceCommand;
 import dev.slim4j.cli.demo.DemoCommand;
 import dev.slim4j.cli.inspect.InspectCommand;
@@ -18,7 +19,8 @@ public final class Main {
     private Main() {}
 
     static List<Command> commands() {
-        return List.of(new DemoCommand(), new InspectCommand(), new RunCommand(), new ConformanceCommand());
+        return List.of(new DemoCommand(), new InspectCommand(), new RunCommand(), new ConformanceCommand(),
+                new BenchCommand());
     }
 
     public static void main(String[] args) {
