@@ -12,6 +12,7 @@ final class Dense {
     /** A tensor of {@code dtype} holding {@code values} rounded to that type. */
     static Tensor tensor(DType dtype, Shape shape, double[] values) {
         if (dtype == DType.FLOAT64) return Tensor.ofDoubles(shape, values.clone());
+        if (dtype == DType.FLOAT32) return Tensor.ofFloats(shape, FloatMatrix.toFloats(values));
         Tensor t = Tensor.allocate(dtype, shape);
         for (int i = 0; i < values.length; i++) t.setDouble(i, values[i]);
         return t;

@@ -42,6 +42,7 @@ import dev.slim4j.ir.op.UnsupportedOpException;
 import dev.slim4j.ir.op.Unsqueeze;
 import dev.slim4j.ir.op.Variadic;
 import dev.slim4j.ir.op.Where;
+import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Tensor;
 import java.util.function.DoubleBinaryOperator;
 
@@ -56,8 +57,13 @@ import java.util.function.DoubleBinaryOperator;
 final class GradientRules {
     private GradientRules() {}
 
-    static double[][] gradients(Step s, double[][] dy) {
+    static double[][] gradients(Step s, double[][] dy) { return gradients(s, dy, Parallelism.serial()); }
+
+    /** As {@link #gradients(Step, double[][])}, FLOAT32 Conv, Gemm, MatMul, MaxPool and Relu on the fast float path. */
+    static double[][] gradients(Step s, double[][] dy, Parallelism par) {
         Op op = s.node().op();
+        double[][] fast = FastGradients.of(s, dy, par);
+        if (fast != null) return fast;
         return switch (op) {
             case NnOp n -> nn(n, s, dy);
             case ElementwiseOp e -> elementwise(e, s, dy);

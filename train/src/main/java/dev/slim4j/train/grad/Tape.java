@@ -2,7 +2,7 @@ package dev.slim4j.train.grad;
 
 import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.pass.OpEvaluator;
-import dev.slim4j.runtime.reference.ReferenceOps;
+import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +21,7 @@ public final class Tape {
     private final Map<String, Tensor> values;
     private final List<Step> steps;
     private final SequencedMap<String, Tensor> runningStatistics;
+    private Parallelism parallelism = Parallelism.serial();
 
     Tape(Graph graph, TapeOptions options, Map<String, Tensor> values, List<Step> steps,
          SequencedMap<String, Tensor> runningStatistics) {
@@ -31,9 +32,9 @@ public final class Tape {
         this.runningStatistics = Collections.unmodifiableSequencedMap(runningStatistics);
     }
 
-    /** Runs {@code graph} on {@code feeds} with the reference ops. */
+    /** Runs {@code graph} on {@code feeds} with {@link FastOps} on the calling thread (reference ops for non-FLOAT32). */
     public static Tape record(Graph graph, Map<String, Tensor> feeds, TapeOptions options) {
-        return record(graph, feeds, options, ReferenceOps::evaluate);
+        return record(graph, feeds, options, FastOps.serial());
     }
 
     /**
@@ -41,7 +42,9 @@ public final class Tape {
      * overrides their stored value) with {@code evaluator} for the ops.
      */
     public static Tape record(Graph graph, Map<String, Tensor> feeds, TapeOptions options, OpEvaluator evaluator) {
-        return new ForwardPass(graph, options, evaluator).run(feeds);
+        Tape tape = new ForwardPass(graph, options, evaluator).run(feeds);
+        tape.parallelism = evaluator instanceof FastOps f ? f.parallelism() : Parallelism.serial();
+        return tape;
     }
 
     public Graph graph() { return graph; }
@@ -70,6 +73,8 @@ public final class Tape {
     public SequencedMap<String, Tensor> runningStatistics() { return runningStatistics; }
 
     List<Step> steps() { return steps; }
+
+    Parallelism parallelism() { return parallelism; }
 
     /** Gradients of the trainable initializers, given d(loss)/d(output) for some graph outputs. */
     public Gradients backward(Map<String, Tensor> outputGradients) { return backward(outputGradients, false); }
