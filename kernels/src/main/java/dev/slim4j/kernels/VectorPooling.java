@@ -75,7 +75,7 @@ final class VectorPooling implements Pooling {
         int taps = 0;
         for (int kh = 0; kh < g.kernelH(); kh++) {
             int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
-            if (ih >= 0 && (ih < g.height() || includePad && ih < g.height() + g.padBottom())) {
+            if (ih >= 0 && ih < g.height() || includePad && ih < g.height() + g.padBottom()) { // pad rows above count too
                 taps++;
             }
         }

@@ -6,7 +6,13 @@ import dev.slim4j.ir.Node;
 import dev.slim4j.ir.Value;
 import dev.slim4j.ir.op.OpaqueOp;
 import dev.slim4j.ir.op.UnsupportedOpException;
+import dev.slim4j.ir.pass.Optimizer;
+import dev.slim4j.runtime.plan.KernelChoice;
+import dev.slim4j.runtime.plan.Plan;
+import dev.slim4j.runtime.plan.PlanCompiler;
+import dev.slim4j.runtime.plan.Workers;
 import dev.slim4j.runtime.reference.ReferenceOps;
+import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,30 +21,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a model. Creating a session checks that every op is supported and orders the nodes; {@link
- * #run} feeds named inputs and returns the graph outputs by name, in graph order. Values are
- * dropped as soon as their last reader has run.
+ * Runs a model. Creating a session checks that every op is supported, optimizes the graph (when {@link
+ * SessionOptions#optimize()}) and orders the nodes; {@link #run} feeds named inputs and returns the graph outputs
+ * by name, in graph order. With {@link KernelChoice#FAST} the graph is compiled into a {@link Plan} per set of
+ * input shapes (fast kernels, planned activation memory, {@code threads} intra-op workers) and the plan is reused;
+ * with {@link KernelChoice#REFERENCE} every node runs its scalar reference op and values are dropped as soon as
+ * their last reader has run.
  */
 public final class Session implements AutoCloseable {
+    /** Plans kept per session (one per set of input shapes, least recently used dropped first). */
+    static final int MAX_PLANS = 8;
+
     private final Model model;
     private final Graph graph;
     private final SessionOptions options;
     private final List<Node> order;
     private final Map<String, Integer> lastUse;
+    private final Workers workers;
+    private final PlanCompiler compiler;
+    private final Map<List<Shape>, Plan> plans = new LinkedHashMap<>(8, 0.75f, true);
     private boolean closed;
 
     private Session(Model model, SessionOptions options) {
         this.model = model;
-        this.graph = model.graph();
         this.options = options;
-        for (Node n : graph.nodes()) {
+        for (Node n : model.graph().nodes()) {
             if (n.op() instanceof OpaqueOp o) {
                 throw new UnsupportedOpException(o.opType(), o.domain(), model.opset(o.domain()),
                         "node " + n.describe());
             }
         }
+        ExecutionOrder.of(model.graph()); // a cycle or a dangling input fails here, before any optimization
+        this.graph = options.optimize() ? Optimizer.of(options.passes()).optimize(model).graph() : model.graph();
         this.order = ExecutionOrder.of(graph);
         this.lastUse = ExecutionOrder.lastUses(graph, order);
+        this.workers = options.kernels() == KernelChoice.FAST ? new Workers(options.threads()) : null;
+        this.compiler = workers == null ? null : new PlanCompiler(KernelChoice.FAST, workers);
     }
 
     public static Session create(Model model, SessionOptions options) { return new Session(model, options); }
@@ -57,8 +75,36 @@ public final class Session implements AutoCloseable {
     /** Runs the graph. Fails with a clear message on unknown, missing or ill-typed inputs. */
     public Map<String, Tensor> run(Map<String, Tensor> feeds) {
         if (closed) throw new IllegalStateException("session is closed");
+        Map<String, Tensor> checked = InputCheck.validate(graph, feeds);
+        if (compiler != null) return plan(checked).run(checked, ExecutionException::new);
+        return interpret(checked);
+    }
+
+    /** The plan for the shapes of {@code feeds} (compiled on first use; the last few are kept). */
+    public Plan plan(Map<String, Tensor> feeds) {
+        if (compiler == null) throw new IllegalStateException("a session with reference kernels has no plan");
+        List<Shape> key = new ArrayList<>();
+        Map<String, Shape> shapes = new HashMap<>();
+        for (Value v : graph.runtimeInputs()) {
+            Tensor t = feeds.get(v.name());
+            if (t == null) throw new IllegalArgumentException("missing input '" + v.name() + "'");
+            key.add(t.shape());
+            shapes.put(v.name(), t.shape());
+        }
+        synchronized (plans) {
+            Plan p = plans.get(key);
+            if (p == null) {
+                p = compiler.compile(graph, order, shapes, model::opset);
+                plans.put(key, p);
+                if (plans.size() > MAX_PLANS) plans.remove(plans.keySet().iterator().next());
+            }
+            return p;
+        }
+    }
+
+    private Map<String, Tensor> interpret(Map<String, Tensor> checked) {
         Map<String, Tensor> env = new HashMap<>(graph.initializers());
-        env.putAll(InputCheck.validate(graph, feeds));
+        env.putAll(checked);
         for (int step = 0; step < order.size(); step++) {
             Node node = order.get(step);
             List<Tensor> args = new ArrayList<>(node.inputs().size());
@@ -87,5 +133,11 @@ public final class Session implements AutoCloseable {
         return result;
     }
 
-    @Override public void close() { closed = true; }
+    @Override public void close() {
+        closed = true;
+        if (workers != null) workers.close();
+        synchronized (plans) {
+            plans.clear();
+        }
+    }
 }

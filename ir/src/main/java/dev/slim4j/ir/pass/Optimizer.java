@@ -56,7 +56,7 @@ public final class Optimizer {
     }
 
     private Graph optimize(Graph graph, InferShapes types) {
-        Graph start = types.apply(graph);
+        Graph start = types.apply(new TopologicalSort().apply(graph)); // the rewrites read producers before consumers
         Graph g = start;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Graph before = g;

@@ -1,0 +1,82 @@
+package dev.slim4j.kernels;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Vector element-wise kernels against the scalar ones over odd sizes, offsets and every activation. */
+class ElementwiseDifferentialTest {
+    private final Elementwise scalar = new ScalarElementwise();
+    private final Elementwise vector = VectorKernels.elementwise();
+    private final Random random = new Random(41);
+
+    @Test
+    void binaryShapesMatchScalar() {
+        int index = 0;
+        for (BinaryOp op : BinaryOp.values()) {
+            for (int size : RandomFloats.SIZES) {
+                Activation a = RandomFloats.ACTIVATIONS.get(index++ % RandomFloats.ACTIVATIONS.size());
+                float[] x = RandomFloats.values(random, size + 2);
+                float[] b = RandomFloats.values(random, size + 1);
+                for (int i = 0; i < b.length; i++) b[i] += 2f; // keep divisors away from 0
+                compare(op + " same shape " + size, size, (k, y) -> k.binary(op, x, 2, b, 1, y, 0, size, a));
+                compare(op + " scalar " + size, size, (k, y) -> k.binaryScalar(op, x, 2, b[0], false, y, 0, size, a));
+                compare(op + " scalar first " + size, size, (k, y) -> k.binaryScalar(op, b, 1, x[0] + 3f, true, y,
+                        0, size, a));
+                int outer = 2;
+                int inner = size;
+                int channels = 3;
+                float[] big = RandomFloats.values(random, outer * channels * inner);
+                float[] c = RandomFloats.values(random, channels + 1);
+                for (int i = 0; i < c.length; i++) c[i] += 2f;
+                compare(op + " channel " + size, big.length, (k, y) -> k.binaryChannel(op, big, 0, c, 1, false, y,
+                        0, outer, channels, inner, a));
+                float[] positive = big.clone();
+                for (int i = 0; i < positive.length; i++) positive[i] += 2f;
+                compare(op + " channel first " + size, big.length, (k, y) -> k.binaryChannel(op, positive, 0, c, 1,
+                        true, y, 0, outer, channels, inner, a));
+            }
+        }
+    }
+
+    @Test
+    void scaleShiftAndActivationsMatchScalar() {
+        for (int inner : RandomFloats.SIZES) {
+            int outer = 2;
+            int channels = 5;
+            float[] x = RandomFloats.values(random, outer * channels * inner + 1);
+            float[] scale = RandomFloats.values(random, channels);
+            float[] shift = RandomFloats.values(random, channels);
+            for (Activation a : RandomFloats.ACTIVATIONS) {
+                compare("scale-shift " + inner + " " + a, outer * channels * inner, (k, y) -> k.scaleShift(x, 1,
+                        scale, 0, shift, 0, y, 0, outer, channels, inner, a));
+                compare("activate " + inner + " " + a, inner, (k, y) -> k.activate(a, x, 1, y, 0, inner));
+            }
+        }
+    }
+
+    @Test
+    void softmaxRowsMatchScalar() {
+        for (int cols : RandomFloats.SIZES) {
+            int rows = 3;
+            float[] x = RandomFloats.values(random, rows * cols + 4);
+            for (int i = 0; i < x.length; i++) x[i] *= 20f; // large logits: the max subtraction matters
+            compare("softmax " + cols, rows * cols, (k, y) -> k.softmax(x, 4, y, 0, rows, cols));
+            compare("log-softmax " + cols, rows * cols, (k, y) -> k.logSoftmax(x, 4, y, 0, rows, cols));
+        }
+    }
+
+    private void compare(String what, int length, Call call) {
+        float[] expected = new float[length];
+        float[] actual = new float[length];
+        call.run(scalar, expected);
+        call.run(vector, actual);
+        double tolerance = 1e-5;
+        for (int i = 0; i < length; i++) tolerance = Math.max(tolerance, 1e-6 * Math.abs(expected[i]));
+        RandomFloats.assertClose(expected, actual, tolerance, what);
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run(Elementwise kernels, float[] y);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.slim4j.runtime.plan;
+
+import dev.slim4j.ir.Graph;
+import dev.slim4j.ir.Node;
+import dev.slim4j.ir.Value;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * Compiles a graph for concrete input shapes: constants are propagated and folded, each remaining node gets a
+ * fast kernel when a selection rule (see {@link NodeRules}) accepts it, else its reference op; then the memory
+ * planner places every arena buffer. With {@link KernelChoice#REFERENCE} every node runs its reference op.
+ */
+public final class PlanCompiler {
+    private final KernelChoice choice;
+    private final FastKernels kernels;
+    private final Workers workers;
+
+    public PlanCompiler(KernelChoice choice, Workers workers) {
+        this.choice = choice;
+        this.kernels = FastKernels.chosen();
+        this.workers = workers;
+    }
+
+    /** The plan of {@code graph} (nodes in {@code order}) for inputs of {@code inputShapes}. */
+    public Plan compile(Graph graph, List<Node> order, Map<String, Shape> inputShapes, ToLongFunction<String> opsets) {
+        ShapeResolver shapes = ShapeResolver.resolve(graph, order, inputShapes, opsets);
+        PlanBuilder p = new PlanBuilder();
+        Map<String, Integer> inputSlots = new HashMap<>();
+        for (Value v : graph.runtimeInputs()) {
+            inputSlots.put(v.name(), p.slot(v.name(), v.type().dtype(), inputShapes.get(v.name())).slot());
+        }
+        graph.initializers().forEach((name, t) -> {
+            if (!p.has(name)) p.define(name, Operand.Constant.of(t));
+        });
+        List<Node> stepNodes = new ArrayList<>();
+        for (Node n : order) {
+            if (shapes.isFolded(n)) {
+                fold(n, shapes, p);
+            } else if (compileFast(n, shapes, p)) {
+                if (p.steps.size() > stepNodes.size()) stepNodes.add(n);
+            } else {
+                p.add(referenceStep(n, shapes, p), entry(n, "reference", referenceReason(n, shapes, p)));
+                stepNodes.add(n);
+            }
+        }
+        int end = p.step();
+        Map<String, Operand> outputs = new LinkedHashMap<>();
+        for (Value out : graph.outputs()) {
+            p.keepToEnd(out.name(), end);
+            outputs.put(out.name(), p.read(out.name()));
+        }
+        long arena = MemoryPlanner.plan(p.buffers);
+        return new Plan(p.steps, stepNodes, p.entries, inputSlots, outputs, p.slotCount(), arena, new BufferPool());
+    }
+
+    private static void fold(Node n, ShapeResolver shapes, PlanBuilder p) {
+        for (String out : n.outputs()) {
+            if (out.isEmpty()) continue;
+            Optional<Tensor> c = shapes.constant(out);
+            if (c.isPresent()) p.define(out, Operand.Constant.of(c.get()));
+        }
+        p.note(entry(n, "folded", "all inputs constant: computed once at compile time"));
+    }
+
+    /** Tries the fast rule of {@code n}; true when it defined the node's outputs (with or without a step). */
+    private boolean compileFast(Node n, ShapeResolver shapes, PlanBuilder p) {
+        if (choice != KernelChoice.FAST) return false;
+        Choice c = NodeRules.select(new NodeView(n, shapes, p, kernels, workers));
+        if (!(c instanceof Choice.Fast fast)) return false;
+        Step step;
+        try {
+            step = fast.build().apply(p);
+        } catch (RuntimeException e) {
+            return false; // the reference op then runs the node and reports any real problem
+        }
+        PlanEntry e = entry(n, fast.kernel(), fast.reason());
+        if (step == null) p.note(e);
+        else p.add(step, e);
+        return true;
+    }
+
+    private String referenceReason(Node n, ShapeResolver shapes, PlanBuilder p) {
+        if (choice != KernelChoice.FAST) return "reference kernels requested";
+        return NodeRules.select(new NodeView(n, shapes, p, kernels, workers)) instanceof Choice.Reference r
+                ? r.reason() : "the fast kernel rejected the node at compile time";
+    }
+
+    private static ReferenceStep referenceStep(Node n, ShapeResolver shapes, PlanBuilder p) {
+        List<Operand> inputs = new ArrayList<>();
+        for (String in : n.inputs()) inputs.add(p.read(in));
+        List<Operand.Slot> outs = new ArrayList<>();
+        for (String out : n.outputs()) {
+            if (out.isEmpty()) {
+                outs.add(null);
+                continue;
+            }
+            DType t = shapes.dtype(out);
+            outs.add(p.slot(out, t == null ? DType.FLOAT32 : t, shapes.staticShape(out)));
+        }
+        return new ReferenceStep(n, inputs, outs);
+    }
+
+    private static PlanEntry entry(Node n, String kernel, String reason) {
+        return new PlanEntry(n.name(), n.op().opType(), kernel, reason);
+    }
+}
