@@ -5,6 +5,8 @@ import dev.slim4j.cli.Command;
 import dev.slim4j.cli.JsonText;
 import dev.slim4j.cli.Main;
 import dev.slim4j.cli.UsageException;
+import dev.slim4j.runtime.plan.Plan;
+import dev.slim4j.runtime.plan.PlanEntry;
 import dev.slim4j.tensor.Tensor;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,6 +39,8 @@ public final class BenchCommand implements Command {
         var compare = p.string("compare", "RUNTIME", "also time 'ort' (ONNX Runtime) on the same file", "none");
         var seed = p.integer("seed", "S", "seed of the random inputs (default 0)", 0L);
         var tolerance = p.string("tolerance", "X", "largest relative output difference that counts as agreement (default 1e-3)", "1e-3");
+        var showPlan = p.flag("plan", "also print slim4j's plan: the kernel chosen for every node and why");
+        var profile = p.flag("profile", "also print slim4j's time per node (median of the measured runs)");
         var json = p.flag("json", "print the result as one JSON object");
         if (!p.parse(args)) {
             out.print(p.usage());
@@ -48,7 +52,8 @@ public final class BenchCommand implements Command {
                 BenchOptions.peer(compare.value()), seed.value(), toDouble("tolerance", tolerance.value()));
         Path file = Path.of(model.value());
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("model file " + file + " does not exist");
-        BenchResult result = bench(file, o, batch.present(), err);
+        if (profile.value()) NodeProfile.print(file, o, out);
+        BenchResult result = bench(file, o, batch.present(), err, showPlan.value() ? out : null);
         out.println(json.value() ? JsonText.write(BenchReport.json(result)) : BenchReport.table(result));
         if (!result.agrees()) {
             err.println("slim4j bench: slim4j and ort outputs disagree (max relative diff "
@@ -60,6 +65,12 @@ public final class BenchCommand implements Command {
 
     /** Loads both runtimes, checks agreement, warms up, times and measures slim4j's heap use. */
     static BenchResult bench(Path file, BenchOptions o, boolean batchGiven, PrintStream progress) {
+        return bench(file, o, batchGiven, progress, null);
+    }
+
+    /** As above; prints slim4j's plan to {@code planOut} when it is not null. */
+    static BenchResult bench(Path file, BenchOptions o, boolean batchGiven, PrintStream progress,
+                             PrintStream planOut) {
         try (Slim4jTarget slim = Slim4jTarget.open(file, o.threads())) {
             BenchInputs in = BenchInputs.random(slim.inputs(), o.batch(), o.seed());
             if (batchGiven && o.batch() != 1 && !in.hasBatchDim()) {
@@ -67,6 +78,7 @@ public final class BenchCommand implements Command {
                         + " has a symbolic dim (inputs: " + describe(in.feeds()) + ")");
             }
             slim.bind(in.feeds());
+            if (planOut != null) printPlan(slim.plan(), planOut);
             try (OrtTarget ort = o.peer() == BenchOptions.Peer.ORT ? OrtTarget.open(file, o.threads(), in.feeds()) : null) {
                 List<InferenceTarget> targets = new ArrayList<>(List.of(slim));
                 Optional<OutputAgreement> agreement = Optional.empty();
@@ -81,6 +93,15 @@ public final class BenchCommand implements Command {
                 return new BenchResult(file.toString(), o, describe(in.feeds()), load, timings, agreement, heap);
             }
         }
+    }
+
+    private static void printPlan(Plan plan, PrintStream out) {
+        out.printf("%-28s %-20s %-26s %s%n", "node", "op", "kernel", "why");
+        for (PlanEntry e : plan.entries()) {
+            out.printf("%-28s %-20s %-26s %s%n", e.node(), e.opType(), e.kernel(), e.reason());
+        }
+        out.printf("planned activation arena: %.2f MB (%d floats), %d steps%n%n", plan.arenaFloats() * 4 / 1e6,
+                plan.arenaFloats(), plan.stepCount());
     }
 
     private static List<String> describe(Map<String, Tensor> feeds) {

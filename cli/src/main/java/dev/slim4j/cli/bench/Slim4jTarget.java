@@ -5,6 +5,7 @@ import dev.slim4j.ir.Value;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.runtime.Session;
 import dev.slim4j.runtime.SessionOptions;
+import dev.slim4j.runtime.plan.Plan;
 import dev.slim4j.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,9 @@ final class Slim4jTarget implements InferenceTarget {
     /** The inputs the session expects. */
     List<Value> inputs() { return session.inputs(); }
 
+    /** The compiled plan for the bound feeds: kernel per node and the planned activation arena. */
+    Plan plan() { return session.plan(boundFeeds()); }
+
     /** Sets the feeds every run uses. */
     Slim4jTarget bind(Map<String, Tensor> newFeeds) {
         this.feeds = Objects.requireNonNull(newFeeds, "feeds");
@@ -44,6 +48,11 @@ final class Slim4jTarget implements InferenceTarget {
     @Override public String name() { return "slim4j"; }
 
     @Override public double loadMillis() { return loadMillis; }
+
+    /** One run adding each plan step's nanoseconds to {@code stepNanos}. */
+    void runProfiled(long[] stepNanos) {
+        last = plan().run(boundFeeds(), dev.slim4j.runtime.ExecutionException::new, stepNanos);
+    }
 
     @Override public void runOnce() { last = session.run(boundFeeds()); }
 

@@ -44,6 +44,11 @@ public final class Plan {
         return arenaFloats;
     }
 
+    /** The node each step runs, in order. */
+    public List<Node> stepNodes() {
+        return stepNodes;
+    }
+
     /** The number of steps that run (folded and aliased nodes have none). */
     public int stepCount() {
         return steps.size();
@@ -58,15 +63,25 @@ public final class Plan {
      * Runs the plan on {@code feeds} (already validated: every input present with the planned shape) and returns
      * the graph outputs in graph order. {@code failure} wraps an exception with the node that raised it.
      */
-    public synchronized Map<String, Tensor> run(Map<String, Tensor> feeds, StepFailure failure) {
+    public Map<String, Tensor> run(Map<String, Tensor> feeds, StepFailure failure) {
+        return run(feeds, failure, null);
+    }
+
+    /**
+     * As {@link #run(Map, StepFailure)}, adding each step's wall time in nanoseconds to {@code stepNanos[i]}
+     * (indexed like {@link #stepNodes()}) when it is not null.
+     */
+    public synchronized Map<String, Tensor> run(Map<String, Tensor> feeds, StepFailure failure, long[] stepNanos) {
         if (frame == null) frame = new Frame(pool.allocate(arenaFloats), slotCount);
         try {
             for (Map.Entry<String, Integer> in : inputSlots.entrySet()) {
                 frame.tensors[in.getValue()] = feeds.get(in.getKey());
             }
             for (int i = 0; i < steps.size(); i++) {
+                long start = stepNanos == null ? 0 : System.nanoTime();
                 try {
                     steps.get(i).run(frame);
+                    if (stepNanos != null) stepNanos[i] += System.nanoTime() - start;
                 } catch (RuntimeException e) {
                     throw failure.wrap(stepNodes.get(i), e);
                 }
