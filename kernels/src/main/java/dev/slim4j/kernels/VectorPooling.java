@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Pooling} vectorized along the output width over {@link StridedRows} (any stride): output columns whose
- * window lies inside the input horizontally take vector loads, the others the scalar definition. Global pooling
- * reduces each plane with vectors. Planes are split between threads.
+ * {@link Pooling} vectorized along the output width over a {@link PaddedPlane} (any stride, pads filled with
+ * {@code -Float.MAX_VALUE} for max and 0 for average): every output column takes the vector path. Average divides
+ * by the product of the row and column tap counts (pads counted with count_include_pad). Global pooling reduces
+ * each plane with vectors. Planes are split between threads.
  */
 final class VectorPooling implements Pooling {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -35,80 +36,73 @@ final class VectorPooling implements Pooling {
                             boolean includePad, Parallelism parallelism) {
         int planes = g.planes();
         int parts = Math.min(parallelism.threads(), Math.max(1, (int) Math.min(planes,
-                (long) g.outputSize() * g.kernelH() * g.kernelW() / (1 << 16))));
+                (long) g.outputSize() * g.kernelH() * g.kernelW() / (1 << 15))));
+        int paddedH = Math.max(g.padTop() + g.height() + g.padBottom(),
+                (g.outHeight() - 1) * g.strideH() + (g.kernelH() - 1) * g.dilationH() + 1);
+        int paddedW = Math.max(g.padLeft() + g.width() + g.padRight(),
+                (g.outWidth() - 1) * g.strideW() + (g.kernelW() - 1) * g.dilationW() + 1);
+        float[] colScale = max ? null : inverseCounts(g.outWidth(), g.kernelW(), g.strideW(), g.dilationW(),
+                g.padLeft(), g.width(), g.padRight(), includePad);
+        float[] rowScale = max ? null : inverseCounts(g.outHeight(), g.kernelH(), g.strideH(), g.dilationH(),
+                g.padTop(), g.height(), g.padBottom(), includePad);
         parallelism.run(parts, part -> {
-            StridedRows rows = new StridedRows(g.height(), g.width(), g.strideW());
+            PaddedPlane rows = PaddedPlane.forThread(paddedH, paddedW, g.strideW());
             int from = (int) ((long) planes * part / parts);
             int to = (int) ((long) planes * (part + 1) / parts);
             for (int plane = from; plane < to; plane++) {
-                plane(g, x, xOff, y, yOff, max, includePad, plane, rows);
+                rows.load(x, xOff + plane * g.height() * g.width(), g.height(), g.width(), g.padTop(),
+                        g.padLeft(), max ? -Float.MAX_VALUE : 0f);
+                plane(g, y, yOff, max, plane, rows, rowScale, colScale);
             }
         });
     }
 
-    private static void plane(PoolGeometry g, float[] x, int xOff, float[] y, int yOff, boolean max,
-                              boolean includePad, int plane, StridedRows rows) {
-        rows.load(x, xOff + plane * g.height() * g.width());
-        int s = g.strideW();
+    /**
+     * {@code 1 / taps} per output position along one axis, where taps counts the window positions inside the input
+     * (or inside input and pads with {@code includePad}); the 2-D divisor is the product of the two axes' counts.
+     */
+    static float[] inverseCounts(int out, int kernel, int stride, int dilation, int padBegin, int size, int padEnd,
+                                 boolean includePad) {
+        float[] inv = new float[out + VectorKernelSupport.LANES];
+        for (int o = 0; o < out; o++) {
+            int taps = 0;
+            for (int k = 0; k < kernel; k++) {
+                int i = o * stride - padBegin + k * dilation;
+                if (i >= 0 && i < size || includePad && i < size + padEnd) taps++;
+            }
+            inv[o] = taps == 0 ? 0f : 1f / taps;
+        }
+        return inv;
+    }
+
+    private static void plane(PoolGeometry g, float[] y, int yOff, boolean max, int plane, PaddedPlane rows,
+                              float[] rowScale, float[] colScale) {
         int outW = g.outWidth();
-        int lo = Math.min(outW, Math.ceilDiv(g.padLeft(), s));
-        int hi = Math.max(lo, Math.min(outW,
-                Math.floorDiv(g.width() - 1 + g.padLeft() - (g.kernelW() - 1) * g.dilationW(), s) + 1));
         for (int oh = 0; oh < g.outHeight(); oh++) {
             int at = yOff + (plane * g.outHeight() + oh) * outW;
-            int ow = lo;
-            int count = rowTaps(g, oh, includePad) * g.kernelW();
-            for (; ow + LANES <= hi; ow += LANES) {
+            for (int ow = 0; ow < outW; ow += LANES) {
                 FloatVector v = window(g, rows, oh, ow, max);
                 if (!max) {
-                    v = count == 0 ? FloatVector.zero(SPECIES) : v.div(count);
+                    v = v.mul(FloatVector.fromArray(SPECIES, colScale, ow)).mul(rowScale[oh]);
                 }
-                v.intoArray(y, at + ow);
+                v.intoArray(y, at + ow, VectorKernelSupport.head(outW - ow));
             }
-            border(g, x, xOff, y, yOff, max, includePad, plane, oh, 0, lo);
-            border(g, x, xOff, y, yOff, max, includePad, plane, oh, ow, outW);
         }
     }
 
-    /** Window rows of output row {@code oh} that count towards the average. */
-    private static int rowTaps(PoolGeometry g, int oh, boolean includePad) {
-        int taps = 0;
-        for (int kh = 0; kh < g.kernelH(); kh++) {
-            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
-            if (ih >= 0 && ih < g.height() || includePad && ih < g.height() + g.padBottom()) { // pad rows above count too
-                taps++;
-            }
-        }
-        return taps;
-    }
-
-    private static FloatVector window(PoolGeometry g, StridedRows rows, int oh, int ow, boolean max) {
+    private static FloatVector window(PoolGeometry g, PaddedPlane rows, int oh, int ow, boolean max) {
         FloatVector acc = FloatVector.broadcast(SPECIES, max ? -Float.MAX_VALUE : 0f);
+        float[] data = rows.data();
         int s = g.strideW();
         for (int kh = 0; kh < g.kernelH(); kh++) {
-            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
-            if (ih < 0 || ih >= g.height()) {
-                continue;
-            }
+            int r = oh * g.strideH() + kh * g.dilationH();
             for (int kw = 0; kw < g.kernelW(); kw++) {
-                int shift = kw * g.dilationW() - g.padLeft();
-                int idx = rows.index(ih, Math.floorMod(shift, s)) + ow + Math.floorDiv(shift, s);
-                FloatVector v = FloatVector.fromArray(SPECIES, rows.data, idx);
+                int shift = kw * g.dilationW();
+                FloatVector v = FloatVector.fromArray(SPECIES, data, rows.index(r, shift % s) + ow + shift / s);
                 acc = max ? acc.max(v) : acc.add(v);
             }
         }
         return acc;
-    }
-
-    /** Output columns {@code [from, to)} of row {@code oh} by the scalar definition. */
-    private static void border(PoolGeometry g, float[] x, int xOff, float[] y, int yOff, boolean max,
-                               boolean includePad, int plane, int oh, int from, int to) {
-        int xPlane = xOff + plane * g.height() * g.width();
-        int at = yOff + (plane * g.outHeight() + oh) * g.outWidth();
-        for (int ow = from; ow < to; ow++) {
-            y[at + ow] = max ? ScalarPooling.maxAt(g, x, xPlane, oh, ow)
-                    : ScalarPooling.averageAt(g, includePad, x, xPlane, oh, ow);
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.slim4j.ir.op.AveragePool;
 import dev.slim4j.ir.op.BatchNormalization;
 import dev.slim4j.ir.op.Binary;
 import dev.slim4j.ir.op.Clip;
+import dev.slim4j.ir.op.Concat;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.Dropout;
 import dev.slim4j.ir.op.Flatten;
@@ -18,8 +19,10 @@ import dev.slim4j.ir.op.LeakyRelu;
 import dev.slim4j.ir.op.MatMul;
 import dev.slim4j.ir.op.MaxPool;
 import dev.slim4j.ir.op.Reshape;
+import dev.slim4j.ir.op.Slice;
 import dev.slim4j.ir.op.Softmax;
 import dev.slim4j.ir.op.Squeeze;
+import dev.slim4j.ir.op.Transpose;
 import dev.slim4j.ir.op.Unary;
 import dev.slim4j.ir.op.Unsqueeze;
 import dev.slim4j.kernels.Activation;
@@ -27,7 +30,7 @@ import dev.slim4j.kernels.Activation;
 /**
  * The explicit kernel-selection rule of every node: which fast kernel runs it, or why the reference op does.
  * One line per op here; the conditions live in the rule classes ({@link ConvRule}, {@link GemmRule},
- * {@link PoolRule}, {@link ElementwiseRule}, {@link LayoutRule}).
+ * {@link PoolRule}, {@link ElementwiseRule}, {@link LayoutRule}, {@link CopyRule}).
  */
 final class NodeRules {
     private NodeRules() {}
@@ -56,6 +59,9 @@ final class NodeRules {
             case Unsqueeze u -> LayoutRule.view(v);
             case Identity i -> LayoutRule.view(v);
             case Dropout d -> LayoutRule.dropout(v);
+            case Transpose t -> CopyRule.transpose(v, t);
+            case Slice s -> CopyRule.slice(v, s);
+            case Concat c -> CopyRule.concat(v, c);
             default -> Choice.reference("no fast kernel for " + v.node().op().opType());
         };
     }

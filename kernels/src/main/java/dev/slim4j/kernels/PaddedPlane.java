@@ -1,0 +1,63 @@
+package dev.slim4j.kernels;
+
+import java.util.Arrays;
+
+/**
+ * One input plane copied into a padded, stride-phase layout so that every output of a sliding window (depthwise
+ * convolution, pooling) reads whole vectors with no bounds checks: padded element (r, c), where r and c count
+ * from the top-left corner of the padding, sits at {@code data[(r*stride + c % stride) * phaseLength + c / stride]}.
+ * Each phase row has {@link #SLACK} spare elements so that the last vector of a row may run past the window.
+ * The buffer is reused between planes; {@link #forThread} keeps one per thread, so steady-state calls allocate
+ * nothing.
+ */
+final class PaddedPlane {
+    static final int SLACK = VectorKernelSupport.LANES;
+    private static final ThreadLocal<PaddedPlane> CACHE = ThreadLocal.withInitial(PaddedPlane::new);
+
+    private float[] data = new float[0];
+    private int stride;
+    private int phaseLength;
+    private int rows;
+
+    private PaddedPlane() {}
+
+    /** This thread's plane, shaped for the window: {@code paddedH x paddedW} padded elements with stride s. */
+    static PaddedPlane forThread(int paddedH, int paddedW, int stride) {
+        PaddedPlane p = CACHE.get();
+        p.stride = stride;
+        p.rows = paddedH;
+        p.phaseLength = Math.ceilDiv(paddedW, stride) + SLACK;
+        int size = paddedH * stride * p.phaseLength;
+        if (p.data.length < size) p.data = new float[size];
+        return p;
+    }
+
+    float[] data() {
+        return data;
+    }
+
+    /** Index of padded element (r, c) for c = stride * u + q: add u to it. */
+    int index(int r, int q) {
+        return (r * stride + q) * phaseLength;
+    }
+
+    /** Fills the padding with {@code padValue} and copies the {@code height x width} plane at {@code x[off]}. */
+    void load(float[] x, int off, int height, int width, int padTop, int padLeft, float padValue) {
+        Arrays.fill(data, 0, rows * stride * phaseLength, padValue);
+        int s = stride;
+        for (int ih = 0; ih < height; ih++) {
+            int r = ih + padTop;
+            int src = off + ih * width;
+            if (s == 1) {
+                System.arraycopy(x, src, data, index(r, 0) + padLeft, width);
+                continue;
+            }
+            for (int q = 0; q < s; q++) {
+                // padded column c = iw + padLeft with c % s == q: iw = s*u + q - padLeft
+                int first = Math.floorMod(q - padLeft, s);
+                int dst = index(r, q) + (first + padLeft) / s;
+                for (int iw = first, u = 0; iw < width; iw += s, u++) data[dst + u] = x[src + iw];
+            }
+        }
+    }
+}
