@@ -58,10 +58,25 @@ public final class WinogradConv implements Conv {
                 parallelism);
     }
 
-    /** The convolution with filters from {@link #prepare} (same geometry). */
+    /** The convolution with filters from {@link #prepare} (same geometry); allocates its workspace. */
     public void conv2d(ConvGeometry g, float[] x, int xOff, WinogradFilter filter, float[] bias, int biasOff,
                        float[] y, int yOff, Activation activation, float[] residual, int residualOff,
                        Parallelism parallelism) {
+        conv2d(g, x, xOff, filter, bias, biasOff, y, yOff, activation, residual, residualOff,
+                new float[(int) workspaceFloats(g)], 0, parallelism);
+    }
+
+    /** Floats of workspace a call with geometry {@code g} needs: the transformed input and the products. */
+    public long workspaceFloats(ConvGeometry g) {
+        long tiles = (long) g.batch() * Math.ceilDiv(g.outHeight(), variant.outputTile())
+                * Math.ceilDiv(g.outWidth(), variant.outputTile());
+        return variant.transformPoints() * tiles * ((long) g.channels() + g.outChannels());
+    }
+
+    /** As above with {@link #workspaceFloats} floats of {@code work} from {@code workOff} as workspace. */
+    public void conv2d(ConvGeometry g, float[] x, int xOff, WinogradFilter filter, float[] bias, int biasOff,
+                       float[] y, int yOff, Activation activation, float[] residual, int residualOff,
+                       float[] work, int workOff, Parallelism parallelism) {
         requireSupported(g);
         if (filter.variant() != variant || filter.outChannels() != g.outChannels()
                 || filter.channels() != g.channels()) {
@@ -71,6 +86,7 @@ public final class WinogradConv implements Conv {
         }
         Conv.checkExtent("x", x, xOff, g.inputSize());
         Conv.checkExtent("y", y, yOff, g.outputSize());
+        Conv.checkExtent("work", work, workOff, (int) workspaceFloats(g));
         if (bias != null) {
             Conv.checkExtent("bias", bias, biasOff, g.outChannels());
         }
@@ -82,25 +98,23 @@ public final class WinogradConv implements Conv {
             return;
         }
         WinogradPlan plan = new WinogradPlan(g, transform);
-        float[] v = new float[variant.transformPoints() * g.channels() * plan.tiles()];
-        float[] mm = new float[variant.transformPoints() * g.outChannels() * plan.tiles()];
-        int planesIn = g.batch() * g.channels();
-        int planesOut = g.batch() * g.outChannels();
-        split(parallelism, planesIn, (from, to) -> plan.inputPlanes(x, xOff, from, to, v));
-        multiply(g, filter, v, mm, plan.tiles(), parallelism);
-        split(parallelism, planesOut, (from, to) -> plan.outputPlanes(mm, from, to, bias, biasOff, y, yOff,
+        int vOff = workOff;
+        int mOff = workOff + variant.transformPoints() * g.channels() * plan.tiles();
+        split(parallelism, g.channels(), (from, to) -> plan.inputChannels(x, xOff, from, to, work, vOff));
+        multiply(g, filter, work, vOff, mOff, plan.tiles(), parallelism);
+        split(parallelism, g.outChannels(), (from, to) -> plan.outputChannels(work, mOff, from, to, bias, biasOff, y, yOff,
                 activation, residual, residualOff));
     }
 
     /** The alpha^2 GEMMs, split over transform points between threads. */
-    private void multiply(ConvGeometry g, WinogradFilter filter, float[] v, float[] mm, int tiles,
+    private void multiply(ConvGeometry g, WinogradFilter filter, float[] work, int vOff, int mOff, int tiles,
                           Parallelism parallelism) {
         int outC = g.outChannels();
         int inC = g.channels();
         split(parallelism, variant.transformPoints(), (from, to) -> {
             for (int xi = from; xi < to; xi++) {
                 gemm.sgemm(false, false, outC, tiles, inC, 1f, filter.data(), xi * outC * inC, inC,
-                        v, xi * inC * tiles, tiles, 0f, mm, xi * outC * tiles, tiles, Epilogue.none(),
+                        work, vOff + xi * inC * tiles, tiles, 0f, work, mOff + xi * outC * tiles, tiles, Epilogue.none(),
                         Parallelism.serial());
             }
         });

@@ -1,12 +1,16 @@
 package dev.slim4j.kernels;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * The transform matrices of a {@link WinogradVariant} ({@code B^T}, {@code G}, {@code A^T}) and the three
- * transforms. Input and output tiles are handled a whole tile row at a time with the tile index innermost and
- * contiguous (input rows are stored phase-major: column {@code m*u + q} at {@code [q][u]}), so every inner loop
- * is a plain {@code dst[u] += c * src[u]} that C2 vectorizes.
+ * transforms. Input and output transforms work on all tiles of a plane at once with the tile index innermost and
+ * contiguous, so every inner loop is a vector {@code dst[t] += c * src[t]} over the plane's tiles.
  */
 final class WinogradTransform {
+    private static final VectorSpecies<Float> SPECIES = VectorKernelSupport.SPECIES;
+    private static final int LANES = VectorKernelSupport.LANES;
     private static final float[][] BT2 = {{1, 0, -1, 0}, {0, 1, 1, 0}, {0, -1, 1, 0}, {0, 1, 0, -1}};
     private static final double[][] G2 = {{1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}};
     private static final float[][] AT2 = {{1, 1, 1, 0}, {0, 1, -1, -1}};
@@ -51,81 +55,79 @@ final class WinogradTransform {
     }
 
     /**
-     * One tile row of the input transform: {@code rows} holds the alpha input rows of the row, phase-major
-     * ({@code rows[rowsOff + (k*m + q)*pw + u]} = padded row k, column m*u + q, {@code pw >= tiles + 1});
-     * {@code v[vOff + xi*vStride + u] = (B^T d B)[xi]} for tile u. {@code s} is scratch of alpha*m*pw floats.
+     * Input transform of one plane's tiles: {@code d[(i*alpha + j)*len + t]} is element (i, j) of tile t; writes
+     * {@code v[vOff + xi*vStride + t] = (B^T d B)[xi]} for t < len. {@code e} is scratch of alpha^2 * len floats.
      */
-    void input(float[] rows, int rowsOff, int pw, int tiles, float[] s, float[] v, int vOff, int vStride) {
-        int phases = m * pw;
+    void input(float[] d, int len, float[] e, float[] v, int vOff, int vStride) {
         for (int i = 0; i < alpha; i++) {
-            combine(bt[i], rows, rowsOff, phases, s, i * phases);
+            for (int j = 0; j < alpha; j++) {
+                combine(bt[i], d, j * len, alpha * len, e, (i * alpha + j) * len, len);
+            }
         }
         for (int i = 0; i < alpha; i++) {
             for (int j = 0; j < alpha; j++) {
-                int dst = vOff + (i * alpha + j) * vStride;
-                java.util.Arrays.fill(v, dst, dst + tiles, 0f);
-                float[] row = bt[j];
-                for (int k = 0; k < alpha; k++) {
-                    if (row[k] != 0f) {
-                        axpy(row[k], s, i * phases + (k % m) * pw + k / m, v, dst, tiles);
-                    }
-                }
+                combine(bt[j], e, i * alpha * len, len, v, vOff + (i * alpha + j) * vStride, len);
             }
         }
     }
 
     /**
-     * One tile row of the output transform: {@code mm[mOff + xi*mStride + u]} is point xi of tile u;
-     * {@code out[(i*m + j)*pw + u]} receives output pixel (i, j) of tile u. {@code q} is scratch of m*alpha*pw.
+     * Output transform of one plane's tiles: {@code mm[mOff + xi*mStride + t]} is point xi of tile t; writes
+     * {@code out[(i*m + j)*len + t]} = output pixel (i, j) of tile t. {@code q} is scratch of m * alpha * len.
      */
-    void output(float[] mm, int mOff, int mStride, int tiles, float[] q, float[] out, int pw) {
+    void output(float[] mm, int mOff, int mStride, int len, float[] q, float[] out) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < alpha; j++) {
-                int dst = (i * alpha + j) * pw;
-                java.util.Arrays.fill(q, dst, dst + tiles, 0f);
-                for (int k = 0; k < alpha; k++) {
-                    if (at[i][k] != 0f) {
-                        axpy(at[i][k], mm, mOff + (k * alpha + j) * mStride, q, dst, tiles);
-                    }
-                }
+                combine(at[i], mm, mOff + j * mStride, alpha * mStride, q, (i * alpha + j) * len, len);
             }
         }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                int dst = (i * m + j) * pw;
-                java.util.Arrays.fill(out, dst, dst + tiles, 0f);
-                for (int k = 0; k < alpha; k++) {
-                    if (at[j][k] != 0f) {
-                        axpy(at[j][k], q, (i * alpha + k) * pw, out, dst, tiles);
-                    }
-                }
+                combine(at[j], q, i * alpha * len, len, out, (i * m + j) * len, len);
             }
         }
     }
 
-    /** {@code dst[dOff + x] = sum_k coef[k] * src[sOff + k*len + x]} for x < len. */
-    private static void combine(float[] coef, float[] src, int sOff, int len, float[] dst, int dOff) {
-        java.util.Arrays.fill(dst, dOff, dOff + len, 0f);
+    /** {@code dst[dOff + x] = sum_k coef[k] * src[sOff + k*step + x]} for x < len (zero coefficients skipped). */
+    private static void combine(float[] coef, float[] src, int sOff, int step, float[] dst, int dOff, int len) {
+        boolean first = true;
         for (int k = 0; k < coef.length; k++) {
-            if (coef[k] != 0f) {
-                axpy(coef[k], src, sOff + k * len, dst, dOff, len);
+            float c = coef[k];
+            if (c == 0f) {
+                continue;
             }
+            int from = sOff + k * step;
+            if (first) {
+                scale(c, src, from, dst, dOff, len);
+                first = false;
+            } else {
+                axpy(c, src, from, dst, dOff, len);
+            }
+        }
+        if (first) {
+            java.util.Arrays.fill(dst, dOff, dOff + len, 0f);
         }
     }
 
     private static void axpy(float c, float[] src, int sOff, float[] dst, int dOff, int len) {
-        if (c == 1f) {
-            for (int x = 0; x < len; x++) {
-                dst[dOff + x] += src[sOff + x];
-            }
-        } else if (c == -1f) {
-            for (int x = 0; x < len; x++) {
-                dst[dOff + x] -= src[sOff + x];
-            }
-        } else {
-            for (int x = 0; x < len; x++) {
-                dst[dOff + x] += c * src[sOff + x];
-            }
+        int x = 0;
+        FloatVector cv = FloatVector.broadcast(SPECIES, c);
+        for (; x <= len - LANES; x += LANES) {
+            FloatVector.fromArray(SPECIES, src, sOff + x).fma(cv, FloatVector.fromArray(SPECIES, dst, dOff + x))
+                    .intoArray(dst, dOff + x);
+        }
+        for (; x < len; x++) {
+            dst[dOff + x] += c * src[sOff + x];
+        }
+    }
+
+    private static void scale(float c, float[] src, int sOff, float[] dst, int dOff, int len) {
+        int x = 0;
+        for (; x <= len - LANES; x += LANES) {
+            FloatVector.fromArray(SPECIES, src, sOff + x).mul(c).intoArray(dst, dOff + x);
+        }
+        for (; x < len; x++) {
+            dst[dOff + x] = c * src[sOff + x];
         }
     }
 }

@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * Selection for Conv and FusedConv (inputs X, W, B?, Z?): float32, 1-D or 2-D, static shapes, constant W and B.
  * Depthwise (group == C == M) -> the depthwise kernel; 3x3 stride 1 single group with at least
- * {@link #WINOGRAD_MIN_CHANNELS} input and output channels -> Winograd F(4x4, 3x3) with filters transformed at
+ * {@link #WINOGRAD_MIN_CHANNELS} input and output channels and {@link #WINOGRAD_MIN_TILES} output tiles -> Winograd
+ * F(4x4, 3x3) with filters transformed at
  * compile time; anything else -> im2col (skipped when pointwise) + GEMM. The activation and Z go in the epilogue.
  */
 final class ConvRule {
     static final int WINOGRAD_MIN_CHANNELS = 32;
+    /** Below this many 4x4 output tiles per call the 36 small GEMMs lose to one im2col GEMM (measured). */
+    static final int WINOGRAD_MIN_TILES = 48;
 
     private ConvRule() {}
 
@@ -44,12 +47,16 @@ final class ConvRule {
                     v.workers()));
         }
         if (WinogradConv.supports(g) && g.channels() >= WINOGRAD_MIN_CHANNELS
-                && g.outChannels() >= WINOGRAD_MIN_CHANNELS) {
+                && g.outChannels() >= WINOGRAD_MIN_CHANNELS && winogradTiles(g) >= WINOGRAD_MIN_TILES) {
             WinogradConv wino = v.kernels().winograd();
             var filter = wino.prepare(g, wf, 0);
-            return Choice.fast(wino.name(), "3x3 stride 1, >= " + WINOGRAD_MIN_CHANNELS + " channels", p ->
-                    new WinogradStep(wino, g, filter, bias, activation, v.read(0), v.write(0), residual(v),
-                            v.workers()));
+            return Choice.fast(wino.name(), "3x3 stride 1, >= " + WINOGRAD_MIN_CHANNELS + " channels", p -> {
+                Operand in = v.read(0);
+                Operand res = residual(v);
+                Operand out = v.write(0);
+                ArenaBuffer work = p.scratch(v.node().output(0), wino.workspaceFloats(g));
+                return new WinogradStep(wino, g, filter, bias, activation, in, out, res, work, v.workers());
+            });
         }
         String why = g.pointwise() ? "pointwise: GEMM on the input directly" : "im2col into arena scratch";
         return Choice.fast("im2col+" + v.kernels().gemm().name(), why, p -> {
@@ -59,6 +66,10 @@ final class ConvRule {
             ArenaBuffer scratch = p.scratch(v.node().output(0), ConvStep.scratchFloats(g, v.workers().threads()));
             return new ConvStep(g, v.kernels().gemm(), wf, bias, activation, in, out, res, scratch, v.workers());
         });
+    }
+
+    private static long winogradTiles(ConvGeometry g) {
+        return (long) g.batch() * Math.ceilDiv(g.outHeight(), 4) * Math.ceilDiv(g.outWidth(), 4);
     }
 
     private static Operand residual(NodeView v) {
