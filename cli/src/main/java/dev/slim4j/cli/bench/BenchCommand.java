@@ -100,8 +100,8 @@ public final class BenchCommand implements Command {
         for (PlanEntry e : plan.entries()) {
             out.printf("%-28s %-20s %-26s %s%n", e.node(), e.opType(), e.kernel(), e.reason());
         }
-        out.printf("planned activation arena: %.2f MB (%d floats), %d steps%n%n", plan.arenaFloats() * 4 / 1e6,
-                plan.arenaFloats(), plan.stepCount());
+        out.printf("planned activation arena: %.2f MB (%d floats; %.2f MB without sharing), %d steps%n%n",
+                plan.arenaFloats() * 4 / 1e6, plan.arenaFloats(), plan.unplannedFloats() * 4 / 1e6, plan.stepCount());
     }
 
     private static List<String> describe(Map<String, Tensor> feeds) {

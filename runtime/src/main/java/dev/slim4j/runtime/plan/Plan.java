@@ -19,11 +19,12 @@ public final class Plan {
     private final Map<String, Operand> outputs;
     private final int slotCount;
     private final long arenaFloats;
+    private final long unplannedFloats;
     private final BufferPool pool;
     private Frame frame;
 
     Plan(List<Step> steps, List<Node> stepNodes, List<PlanEntry> entries, Map<String, Integer> inputSlots,
-         Map<String, Operand> outputs, int slotCount, long arenaFloats, BufferPool pool) {
+         Map<String, Operand> outputs, int slotCount, long arenaFloats, long unplannedFloats, BufferPool pool) {
         this.steps = List.copyOf(steps);
         this.stepNodes = List.copyOf(stepNodes);
         this.entries = List.copyOf(entries);
@@ -31,6 +32,7 @@ public final class Plan {
         this.outputs = new LinkedHashMap<>(outputs);
         this.slotCount = slotCount;
         this.arenaFloats = arenaFloats;
+        this.unplannedFloats = unplannedFloats;
         this.pool = pool;
     }
 
@@ -42,6 +44,11 @@ public final class Plan {
     /** The planned peak of activation memory, in floats (the arena's length). */
     public long arenaFloats() {
         return arenaFloats;
+    }
+
+    /** What the activations and scratch would take without sharing: the sum of every arena buffer's floats. */
+    public long unplannedFloats() {
+        return unplannedFloats;
     }
 
     /** The node each step runs, in order. */

@@ -59,7 +59,9 @@ public final class PlanCompiler {
             outputs.put(out.name(), p.read(out.name()));
         }
         long arena = MemoryPlanner.plan(p.buffers);
-        return new Plan(p.steps, stepNodes, p.entries, inputSlots, outputs, p.slotCount(), arena, new BufferPool());
+        long unplanned = p.buffers.stream().mapToLong(b -> b.floats).sum();
+        return new Plan(p.steps, stepNodes, p.entries, inputSlots, outputs, p.slotCount(), arena, unplanned,
+                new BufferPool());
     }
 
     private static void fold(Node n, ShapeResolver shapes, PlanBuilder p) {
