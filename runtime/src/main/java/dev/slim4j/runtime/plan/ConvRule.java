@@ -13,14 +13,18 @@ import java.util.List;
 /**
  * Selection for Conv and FusedConv (inputs X, W, B?, Z?): float32, 1-D or 2-D, static shapes, constant W and B.
  * Depthwise (group == C == M) -> the depthwise kernel; 3x3 stride 1 single group with at least
- * {@link #WINOGRAD_MIN_CHANNELS} input and output channels and {@link #WINOGRAD_MIN_TILES} output tiles -> Winograd
+ * {@link #WINOGRAD_MIN_CHANNELS} input and output channels and {@link #WINOGRAD_MIN_TILES} to {@link #WINOGRAD_MAX_TILES} output tiles -> Winograd
  * F(4x4, 3x3) with filters transformed at
  * compile time; anything else -> im2col (skipped when pointwise) + GEMM. The activation and Z go in the epilogue.
  */
 final class ConvRule {
-    static final int WINOGRAD_MIN_CHANNELS = 32;
-    /** Below this many 4x4 output tiles per call the 36 small GEMMs lose to one im2col GEMM (measured). */
+    static final int WINOGRAD_MIN_CHANNELS = 64;
+    /**
+     * The 4x4 output tiles per call where F(4x4, 3x3) measured at least as fast as im2col (WinogradQuickBench,
+     * best of runs): below, the 36 GEMMs are too narrow; above, the transforms cost more than they save.
+     */
     static final int WINOGRAD_MIN_TILES = 48;
+    static final int WINOGRAD_MAX_TILES = 256;
 
     private ConvRule() {}
 
@@ -47,10 +51,11 @@ final class ConvRule {
                     v.workers()));
         }
         if (WinogradConv.supports(g) && g.channels() >= WINOGRAD_MIN_CHANNELS
-                && g.outChannels() >= WINOGRAD_MIN_CHANNELS && winogradTiles(g) >= WINOGRAD_MIN_TILES) {
+                && g.outChannels() >= WINOGRAD_MIN_CHANNELS && winogradTiles(g) >= WINOGRAD_MIN_TILES
+                && winogradTiles(g) <= WINOGRAD_MAX_TILES) {
             WinogradConv wino = v.kernels().winograd();
             var filter = wino.prepare(g, wf, 0);
-            return Choice.fast(wino.name(), "3x3 stride 1, >= " + WINOGRAD_MIN_CHANNELS + " channels", p -> {
+            return Choice.fast(wino.name(), "3x3 stride 1, >= " + WINOGRAD_MIN_CHANNELS + " channels, " + winogradTiles(g) + " tiles", p -> {
                 Operand in = v.read(0);
                 Operand res = residual(v);
                 Operand out = v.write(0);
