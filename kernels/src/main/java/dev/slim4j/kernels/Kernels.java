@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * Chooses the kernel implementations once, when first used: the Vector API versions when
  * {@code jdk.incubator.vector} is in the boot layer and its preferred float species has at least 8 lanes,
- * unless {@code -Dslim4j.kernels.scalar=true}; otherwise the scalar references. The reason for a fallback is
- * logged once.
+ * unless {@code -Dslim4j.kernels.scalar=true}; otherwise the scalar references. The int8 GEMM is the project's
+ * native VNNI kernel when it was built and the CPU has VNNI, else plain Java. The reason for a fallback is logged
+ * once.
  */
 public final class Kernels {
     private static final Logger LOG = System.getLogger(Kernels.class.getName());
@@ -23,9 +24,14 @@ public final class Kernels {
             : new ScalarElementwise();
     private static final WinogradConv WINOGRAD_2 = new WinogradConv(WinogradVariant.F2X2_3X3, GEMM);
     private static final WinogradConv WINOGRAD_4 = new WinogradConv(WinogradVariant.F4X4_3X3, GEMM);
+    private static final NativeKernels NATIVE = NativeKernels.load();
+    private static final Int8Gemm INT8_GEMM = NATIVE.int8Gemm().orElseGet(ScalarInt8Gemm::new);
 
     static {
         FALLBACK_REASON.ifPresent(reason -> LOG.log(Level.INFO, "slim4j kernels: scalar path, " + reason));
+        if (!NATIVE.reason().isEmpty()) {
+            LOG.log(Level.INFO, "slim4j kernels: int8 GEMM in plain Java, " + NATIVE.reason());
+        }
     }
 
     private Kernels() {}
@@ -61,6 +67,16 @@ public final class Kernels {
             case F2X2_3X3 -> WINOGRAD_2;
             case F4X4_3X3 -> WINOGRAD_4;
         };
+    }
+
+    /** The chosen uint8 x int8 -> int32 GEMM: the native VNNI kernel where it loads, else plain Java. */
+    public static Int8Gemm int8Gemm() {
+        return INT8_GEMM;
+    }
+
+    /** Why the int8 GEMM is the plain-Java one, or empty when the native kernel is used. */
+    public static Optional<String> int8FallbackReason() {
+        return NATIVE.reason().isEmpty() ? Optional.empty() : Optional.of(NATIVE.reason());
     }
 
     /** Whether the Vector API kernels were chosen. */

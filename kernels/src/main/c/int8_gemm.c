@@ -1,0 +1,94 @@
+/*
+ * slim4j native kernels: uint8 x int8 -> int32 matrix product with AVX-512 VNNI (vpdpbusd).
+ *
+ * C[m x n] (row-major, ldc) = A[m x k] (uint8, row-major, lda) * B[k x n] (int8), exact in int32.
+ * B comes packed by the Java side (Int8Weights): panels of 64 columns; within a panel, for each group of 4
+ * consecutive k, the 64 columns x 4 bytes (k innermost), zero-padded in k and n. Products of uint8 and int8 sum
+ * without saturation (vpdpbusd, not vpdpbusds), so results equal the scalar definition exactly.
+ */
+#include <immintrin.h>
+#include <stdint.h>
+#include <string.h>
+
+#define NR 64
+#define MR 6
+
+int slim4j_int8_supported(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+        && __builtin_cpu_supports("avx512vnni");
+}
+
+/* The 4 bytes a[k0 .. k0+3] of one row as an int32, zero past k. */
+static inline int32_t quad(const uint8_t *row, int k0, int k) {
+    if (k0 + 4 <= k) {
+        int32_t v;
+        memcpy(&v, row + k0, 4);
+        return v;
+    }
+    uint8_t tmp[4] = {0, 0, 0, 0};
+    for (int i = 0; k0 + i < k; i++) tmp[i] = row[k0 + i];
+    int32_t v;
+    memcpy(&v, tmp, 4);
+    return v;
+}
+
+static void store(int32_t *c, int ldc, int rows, int cols, __m512i acc[MR][4]) {
+    for (int r = 0; r < rows; r++) {
+        for (int v = 0; v < 4; v++) {
+            int from = v * 16;
+            if (from >= cols) break;
+            int left = cols - from;
+            __mmask16 mask = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+            _mm512_mask_storeu_epi32(c + (long) r * ldc + from, mask, acc[r][v]);
+        }
+    }
+}
+
+/* One MR x 64 block of C: rows i .. i+rows of a, one packed panel of b. */
+static void block(const uint8_t *a, int lda, const int8_t *panel, int32_t *c, int ldc, int rows, int cols, int k) {
+    int quads = (k + 3) / 4;
+    int full = k / 4;
+    __m512i acc[MR][4];
+    for (int r = 0; r < MR; r++)
+        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_si512();
+    const uint8_t *arow[MR];
+    int32_t tail[MR];
+    for (int r = 0; r < MR; r++) {
+        arow[r] = a + (long) (r < rows ? r : 0) * lda;
+        tail[r] = quad(arow[r], full * 4, k);
+    }
+    for (int q = 0; q < quads; q++) {
+        const int8_t *bq = panel + (long) q * NR * 4;
+        __m512i b0 = _mm512_loadu_si512((const void *) (bq));
+        __m512i b1 = _mm512_loadu_si512((const void *) (bq + 64));
+        __m512i b2 = _mm512_loadu_si512((const void *) (bq + 128));
+        __m512i b3 = _mm512_loadu_si512((const void *) (bq + 192));
+        for (int r = 0; r < MR; r++) {
+            int32_t word;
+            if (q < full) memcpy(&word, arow[r] + q * 4, 4);
+            else word = tail[r];
+            __m512i av = _mm512_set1_epi32(word);
+            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], av, b0);
+            acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], av, b1);
+            acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], av, b2);
+            acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], av, b3);
+        }
+    }
+    store(c, ldc, rows, cols, acc);
+}
+
+/* Columns [j0, j1) of C, j0 a multiple of 64 (whole panels). */
+void slim4j_int8_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t *c, int ldc,
+                      int m, int n, int k, int j0, int j1) {
+    (void) n;
+    int quads = (k + 3) / 4;
+    for (int j = j0; j < j1; j += NR) {
+        const int8_t *panel = bp + (long) (j / NR) * quads * NR * 4;
+        int cols = j1 - j < NR ? j1 - j : NR;
+        for (int i = 0; i < m; i += MR) {
+            int rows = m - i < MR ? m - i : MR;
+            block(a + (long) i * lda, lda, panel, c + (long) i * ldc + j, ldc, rows, cols, k);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.slim4j.kernels;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@link Int8Gemm} through the project's native kernel ({@code src/main/c/int8_gemm.c}, AVX-512 VNNI
+ * {@code vpdpbusd}), called with the FFM API on the Java arrays themselves (critical downcalls, no copies).
+ * Threads split the column panels. Created only by {@link NativeKernels} when the library loaded and the CPU has
+ * VNNI.
+ */
+final class NativeInt8Gemm implements Int8Gemm {
+    private static final FunctionDescriptor GEMM = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+    private static final long MIN_OPS_PER_THREAD = 1 << 21;
+
+    private final MethodHandle gemm;
+
+    NativeInt8Gemm(MemorySegment symbol) {
+        this.gemm = Linker.nativeLinker().downcallHandle(symbol, GEMM, Linker.Option.critical(true));
+    }
+
+    @Override
+    public String name() {
+        return "native-vnni-int8";
+    }
+
+    @Override
+    public void multiply(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc,
+                         Parallelism parallelism) {
+        Int8Gemm.check(m, a, aOff, lda, b, c, cOff, ldc);
+        if (m == 0 || b.n() == 0) return;
+        int panels = Math.ceilDiv(b.n(), Int8Weights.PANEL);
+        long ops = 2L * m * b.n() * b.k();
+        int parts = (int) Math.min(Math.min(parallelism.threads(), panels), Math.max(1, ops / MIN_OPS_PER_THREAD));
+        parallelism.run(parts, part -> {
+            int from = (int) ((long) panels * part / parts) * Int8Weights.PANEL;
+            int to = Math.min(b.n(), (int) ((long) panels * (part + 1) / parts) * Int8Weights.PANEL);
+            if (to > from) call(m, a, aOff, lda, b, c, cOff, ldc, from, to);
+        });
+    }
+
+    private void call(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc, int from, int to) {
+        try {
+            gemm.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
+                    MemorySegment.ofArray(c).asSlice(4L * cOff), ldc, m, b.n(), b.k(), from, to);
+        } catch (Throwable t) {
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error e) throw e;
+            throw new IllegalStateException("native int8 GEMM failed", t);
+        }
+    }
+}
