@@ -18,6 +18,8 @@ import dev.slim4j.ir.op.Identity;
 import dev.slim4j.ir.op.LeakyRelu;
 import dev.slim4j.ir.op.MatMul;
 import dev.slim4j.ir.op.MaxPool;
+import dev.slim4j.ir.op.QLinearConv;
+import dev.slim4j.ir.op.QLinearMatMul;
 import dev.slim4j.ir.op.Reshape;
 import dev.slim4j.ir.op.Slice;
 import dev.slim4j.ir.op.Softmax;
@@ -30,7 +32,7 @@ import dev.slim4j.kernels.Activation;
 /**
  * The explicit kernel-selection rule of every node: which fast kernel runs it, or why the reference op does.
  * One line per op here; the conditions live in the rule classes ({@link ConvRule}, {@link GemmRule},
- * {@link PoolRule}, {@link ElementwiseRule}, {@link LayoutRule}, {@link CopyRule}).
+ * {@link PoolRule}, {@link ElementwiseRule}, {@link LayoutRule}, {@link CopyRule}, {@link Int8Rule}).
  */
 final class NodeRules {
     private NodeRules() {}
@@ -62,6 +64,8 @@ final class NodeRules {
             case Transpose t -> CopyRule.transpose(v, t);
             case Slice s -> CopyRule.slice(v, s);
             case Concat c -> CopyRule.concat(v, c);
+            case QLinearConv q -> Int8Rule.qLinearConv(v, q);
+            case QLinearMatMul q -> Int8Rule.qLinearMatMul(v);
             default -> Choice.reference("no fast kernel for " + v.node().op().opType());
         };
     }

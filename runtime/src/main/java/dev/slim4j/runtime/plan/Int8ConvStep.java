@@ -1,0 +1,102 @@
+package dev.slim4j.runtime.plan;
+
+import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.Int8Gemm;
+import dev.slim4j.kernels.Int8Weights;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import dev.slim4j.tensor.quant.QuantMath;
+import java.util.Arrays;
+
+/**
+ * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: each image is unfolded
+ * into rows of patches ("im2row", padding reads x_zero_point), multiplied by the transposed weights with the int8
+ * GEMM into int32, corrected for x_zero_point ({@code acc - zx * sum_k w}), biased and requantized per output
+ * channel exactly as the reference does.
+ */
+final class Int8ConvStep implements Step {
+    private final ConvGeometry g;
+    private final Int8Gemm gemm;
+    private final Int8Weights weights;
+    private final int[] offset;
+    private final float[] multiplier;
+    private final int xZero;
+    private final long yZero;
+    private final DType yType;
+    private final Shape yShape;
+    private final Operand x;
+    private final Operand.Slot y;
+    private final Workers workers;
+    private final byte[] rows;
+    private final int[] acc;
+
+    Int8ConvStep(ConvGeometry g, Int8Gemm gemm, Int8Weights weights, int[] bias, float[] multiplier, int xZero,
+                 long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers) {
+        this.g = g;
+        this.gemm = gemm;
+        this.weights = weights;
+        this.multiplier = multiplier;
+        this.xZero = xZero;
+        this.yZero = yZero;
+        this.yType = yType;
+        this.yShape = yShape;
+        this.x = x;
+        this.y = y;
+        this.workers = workers;
+        int spatial = g.outHeight() * g.outWidth();
+        this.rows = new byte[spatial * g.patchSize()];
+        this.acc = new int[spatial * g.outChannels()];
+        this.offset = new int[g.outChannels()];
+        for (int m = 0; m < offset.length; m++) {
+            offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
+        }
+    }
+
+    @Override public void run(Frame f) {
+        byte[] xb = x.tensor(f).bytes();
+        Tensor out = Tensor.allocate(yType, yShape);
+        byte[] yb = out.bytes();
+        int spatial = g.outHeight() * g.outWidth();
+        int m = g.outChannels();
+        for (int n = 0; n < g.batch(); n++) {
+            unfold(xb, n * g.channels() * g.height() * g.width());
+            gemm.multiply(spatial, rows, 0, g.patchSize(), weights, acc, 0, m, workers.parallelism());
+            int base = n * m * spatial;
+            for (int p = 0; p < spatial; p++) {
+                for (int oc = 0; oc < m; oc++) {
+                    long q = QuantMath.requantize(acc[p * m + oc] + offset[oc], multiplier[oc], yZero, yType);
+                    yb[base + oc * spatial + p] = (byte) q;
+                }
+            }
+        }
+        f.tensors[y.slot()] = out;
+    }
+
+    /** Row {@code oh*outW + ow} holds the patch of output (oh, ow): column {@code (c*kH + kh)*kW + kw}. */
+    private void unfold(byte[] xb, int imageOff) {
+        int k = g.patchSize();
+        int outW = g.outWidth();
+        byte zero = (byte) xZero;
+        for (int oh = 0; oh < g.outHeight(); oh++) {
+            for (int ow = 0; ow < outW; ow++) {
+                int dst = (oh * outW + ow) * k;
+                for (int c = 0; c < g.channels(); c++) {
+                    int plane = imageOff + c * g.height() * g.width();
+                    for (int kh = 0; kh < g.kernelH(); kh++) {
+                        int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+                        if (ih < 0 || ih >= g.height()) {
+                            Arrays.fill(rows, dst, dst + g.kernelW(), zero);
+                            dst += g.kernelW();
+                            continue;
+                        }
+                        for (int kw = 0; kw < g.kernelW(); kw++) {
+                            int iw = ow * g.strideW() - g.padLeft() + kw * g.dilationW();
+                            rows[dst++] = iw < 0 || iw >= g.width() ? zero : xb[plane + ih * g.width() + iw];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

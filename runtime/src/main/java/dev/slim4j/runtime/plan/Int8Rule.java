@@ -1,0 +1,107 @@
+package dev.slim4j.runtime.plan;
+
+import dev.slim4j.ir.op.Conv;
+import dev.slim4j.ir.op.QLinearConv;
+import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.Int8Gemm;
+import dev.slim4j.kernels.Int8Weights;
+import dev.slim4j.kernels.Kernels;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import dev.slim4j.tensor.quant.QuantMath;
+
+/**
+ * Selection for the integer ops: QLinearConv (2-D, one group) and QLinearMatMul (constant 2-D B) with uint8
+ * activations, int8 weights of zero point 0 (symmetric, as quantizers write them), constant scales and zero
+ * points; they run on {@link Kernels#int8Gemm()}. Everything else (uint8 weights, weight zero points, groups)
+ * goes to the reference op, which the plan names as the reason.
+ */
+final class Int8Rule {
+    private Int8Rule() {}
+
+    static Choice qLinearConv(NodeView v, QLinearConv op) {
+        String why = requireQuantized(v, 0, 3, new int[] {1, 2, 4, 5, 6, 7});
+        if (why != null) return Choice.reference(why);
+        if (op.group() != 1) return Choice.reference("grouped integer convolution is not planned");
+        Shape x = v.in(0);
+        Tensor w = v.constant(3);
+        if (x.rank() != 4) return Choice.reference("only 2-D integer convolutions are planned");
+        if (v.has(8) && (v.constant(8) == null || v.shapes().dtype(v.node().input(8)) != DType.INT32)) {
+            return Choice.reference("bias is not a constant int32 vector");
+        }
+        ConvGeometry g;
+        try {
+            g = ConvRule.geometry(new Conv(op.autoPad(), op.dilations(), op.group(), op.kernelShape(), op.pads(),
+                    op.strides()), x, w.shape());
+        } catch (RuntimeException e) {
+            return Choice.reference("geometry not supported: " + e.getMessage());
+        }
+        int m = g.outChannels();
+        int k = g.patchSize();
+        byte[] wb = w.bytes();
+        byte[] transposed = new byte[k * m];
+        for (int oc = 0; oc < m; oc++) {
+            for (int kk = 0; kk < k; kk++) transposed[kk * m + oc] = wb[oc * k + kk];
+        }
+        Int8Weights weights = Int8Weights.of(transposed, 0, k, m);
+        float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), m);
+        int[] bias = v.has(8) ? v.constant(8).ints() : null;
+        int xZero = (int) v.constant(2).getLong(0);
+        Tensor yZp = v.constant(7);
+        Int8Gemm gemm = Kernels.int8Gemm();
+        return Choice.fast("im2row+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel", p ->
+                new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(), v.out(0),
+                        v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
+    }
+
+    static Choice qLinearMatMul(NodeView v) {
+        String why = requireQuantized(v, 0, 3, new int[] {1, 2, 4, 5, 6, 7});
+        if (why != null) return Choice.reference(why);
+        Shape a = v.in(0);
+        Tensor b = v.constant(3);
+        if (b.rank() != 2 || a.rank() < 1 || a.dim(a.rank() - 1) != b.shape().dim(0)) {
+            return Choice.reference("B is not a 2-D matrix matching A");
+        }
+        if (v.constant(1).size() != 1 || v.constant(2).size() != 1) {
+            return Choice.reference("per-row A scales or zero points are not planned");
+        }
+        int k = (int) b.shape().dim(0);
+        int n = (int) b.shape().dim(1);
+        int rows = (int) (a.size() / Math.max(1, k));
+        Int8Weights weights = Int8Weights.of(b.bytes(), 0, k, n);
+        float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), n);
+        Tensor yZp = v.constant(7);
+        int aZero = (int) v.constant(2).getLong(0);
+        Int8Gemm gemm = Kernels.int8Gemm();
+        return Choice.fast(gemm.name(), "uint8 x int8 -> int32, " + rows + "x" + n + "x" + k, p ->
+                new Int8MatMulStep(gemm, weights, rows, mult, aZero, yZp.getLong(0), yZp.dtype(), v.out(0),
+                        v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
+    }
+
+    /** Null when input {@code x} is uint8 with a static shape, {@code w} constant int8 and the rest constant. */
+    private static String requireQuantized(NodeView v, int x, int w, int[] constants) {
+        if (v.shapes().dtype(v.node().input(x)) != DType.UINT8 || v.in(x) == null) {
+            return "activations are not uint8 with a static shape";
+        }
+        Tensor weights = v.constant(w);
+        if (weights == null || weights.dtype() != DType.INT8) return "weights are not constant int8";
+        for (int c : constants) if (v.constant(c) == null) return "scales or zero points are not constant";
+        Tensor wZero = v.constant(constants[3]);
+        for (long i = 0; i < wZero.size(); i++) {
+            if (wZero.getLong(i) != 0) return "weight zero points are not 0";
+        }
+        if (v.out(0) == null) return "output shape not static";
+        return null;
+    }
+
+    /** {@code x_scale * w_scale[c] / y_scale}, as the reference computes it. */
+    private static float[] multipliers(Tensor xScale, Tensor wScale, Tensor yScale, int channels) {
+        float[] out = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            out[c] = QuantMath.requantizeMultiplier(xScale.getFloat(0), wScale.getFloat(wScale.size() == 1 ? 0 : c),
+                    yScale.getFloat(0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.slim4j.runtime.plan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slim4j.ir.GraphBuilder;
+import dev.slim4j.ir.Model;
+import dev.slim4j.ir.op.AutoPad;
+import dev.slim4j.ir.op.QLinearConv;
+import dev.slim4j.ir.op.QLinearMatMul;
+import dev.slim4j.runtime.Session;
+import dev.slim4j.runtime.SessionOptions;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The integer fast path gives exactly the reference ops' results on QLinearConv and QLinearMatMul. */
+class Int8PlanTest {
+    private static final Random RANDOM = new Random(9);
+
+    private static Model qConv(int c, int m, int k, int stride, int pad, boolean perChannel, boolean bias) {
+        GraphBuilder b = GraphBuilder.create("qconv");
+        String x = b.input("x", DType.UINT8, "N", c, 11, 13);
+        float[] ws = new float[perChannel ? m : 1];
+        for (int i = 0; i < ws.length; i++) ws[i] = 0.002f + 0.01f * RANDOM.nextFloat();
+        List<String> in = List.of(x, b.constant("xs", Tensor.scalar(0.02f)),
+                b.constant("xz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 117)),
+                b.constant("w", bytes(DType.INT8, m, c, k, k)),
+                b.constant("ws", perChannel ? Tensor.of(ws, m) : Tensor.scalar(ws[0])),
+                b.constant("wz", perChannel ? Tensor.ofBytes(DType.INT8, Shape.of(m), new byte[m])
+                        : Tensor.ofBytes(DType.INT8, Shape.scalar(), (byte) 0)),
+                b.constant("ys", Tensor.scalar(0.05f)),
+                b.constant("yz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 128)));
+        if (bias) {
+            int[] bv = new int[m];
+            for (int i = 0; i < m; i++) bv[i] = RANDOM.nextInt(20001) - 10000;
+            in = new java.util.ArrayList<>(in);
+            in.add(b.constant("bias", Tensor.ofInts(Shape.of(m), bv)));
+        }
+        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of(), 1, List.of((long) k, (long) k),
+                List.of((long) pad, (long) pad, (long) pad, (long) pad), List.of((long) stride, (long) stride));
+        String y = b.node(op, in, 1).getFirst();
+        return b.outputAs(y, "y").buildModel();
+    }
+
+    private static Model qMatMul(int kDim, int n) {
+        GraphBuilder b = GraphBuilder.create("qmm");
+        String a = b.input("a", DType.UINT8, "N", kDim);
+        String y = b.node(new QLinearMatMul(), List.of(a, b.constant("as", Tensor.scalar(0.03f)),
+                b.constant("az", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 3)),
+                b.constant("b", bytes(DType.INT8, kDim, n)), b.constant("bs", Tensor.scalar(0.004f)),
+                b.constant("bz", Tensor.ofBytes(DType.INT8, Shape.scalar(), (byte) 0)),
+                b.constant("ys", Tensor.scalar(0.1f)),
+                b.constant("yz", Tensor.ofBytes(DType.INT8, Shape.scalar(), (byte) -5))), 1).getFirst();
+        return b.outputAs(y, "y").buildModel();
+    }
+
+    @Test
+    void qLinearConvMatchesReferenceExactly() {
+        int[][] cases = {{3, 8, 3, 1, 1}, {16, 70, 3, 2, 1}, {5, 64, 1, 1, 0}, {7, 9, 5, 1, 2}};
+        for (int[] c : cases) {
+            for (boolean perChannel : new boolean[] {false, true}) {
+                Model model = qConv(c[0], c[1], c[2], c[3], c[4], perChannel, c[1] % 2 == 0);
+                Map<String, Tensor> feeds = Map.of("x", bytes(DType.UINT8, 2, c[0], 11, 13));
+                check(model, feeds, "im2row", java.util.Arrays.toString(c) + " per-channel " + perChannel);
+            }
+        }
+    }
+
+    @Test
+    void qLinearMatMulMatchesReferenceExactly() {
+        for (int[] c : new int[][] {{1, 1}, {7, 13}, {64, 64}, {100, 33}}) {
+            check(qMatMul(c[0], c[1]), Map.of("a", bytes(DType.UINT8, 5, c[0])), "int8",
+                    java.util.Arrays.toString(c));
+        }
+    }
+
+    private static void check(Model model, Map<String, Tensor> feeds, String kernel, String what) {
+        Tensor expected;
+        try (Session s = Session.create(model, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE))) {
+            expected = s.run(feeds).get("y");
+        }
+        for (int threads : new int[] {1, 2}) {
+            try (Session s = Session.create(model, new SessionOptions(threads))) {
+                Plan plan = s.plan(feeds);
+                assertTrue(plan.entries().stream().anyMatch(e -> e.kernel().contains(kernel)), plan.entries()::toString);
+                Tensor actual = s.run(feeds).get("y");
+                assertArrayEquals(expected.bytes(), actual.bytes(), what + ", " + threads + " threads");
+            }
+        }
+    }
+
+    private static Tensor bytes(DType type, int... dims) {
+        byte[] v = new byte[Shape.of(dims).intSize()];
+        RANDOM.nextBytes(v);
+        return Tensor.ofBytes(type, Shape.of(dims), v);
+    }
+}
