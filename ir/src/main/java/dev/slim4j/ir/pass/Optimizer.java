@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * The standard inference pipeline: clean-ups (identities, constants, transposes, reshapes), then
+ * The standard inference pipeline (for slim4j's runtime, QDQ patterns first lowered to integer ops): clean-ups (identities, constants, transposes, reshapes), then
  * fusions (MatMul+Add into Gemm, batch norm into weights, residual adds and activations into
  * FusedConv / FusedGemm), then dead code and unused initializers. The rewriting passes repeat until
  * a round changes nothing. Types are inferred first, since several rewrites check shapes.
@@ -23,7 +23,11 @@ public final class Optimizer {
     private Optimizer(List<Pass> rewrites) { this.rewrites = List.copyOf(rewrites); }
 
     /** Every fusion slim4j's runtime executes, HardSwish included; {@code evaluator} folds constants. */
-    public static Optimizer standard(OpEvaluator evaluator) { return new Optimizer(passes(evaluator, new FuseActivation())); }
+    public static Optimizer standard(OpEvaluator evaluator) {
+        List<Pass> all = new java.util.ArrayList<>(List.of(new FoldQdqIntoIntegerOps()));
+        all.addAll(passes(evaluator, new FuseActivation()));
+        return new Optimizer(all);
+    }
 
     /** The standard pipeline limited to what ONNX Runtime also loads (no HardSwish fused), for written models. */
     public static Optimizer portable(OpEvaluator evaluator) {

@@ -1,0 +1,152 @@
+package dev.slim4j.ir.pass;
+
+import dev.slim4j.ir.Node;
+import dev.slim4j.ir.Graph;
+import dev.slim4j.ir.op.Conv;
+import dev.slim4j.ir.op.DequantizeLinear;
+import dev.slim4j.ir.op.MatMul;
+import dev.slim4j.ir.op.Op;
+import dev.slim4j.ir.op.QLinearConv;
+import dev.slim4j.ir.op.QLinearMatMul;
+import dev.slim4j.ir.op.QuantizeLinear;
+import dev.slim4j.ir.op.Unary;
+import dev.slim4j.ir.op.UnaryFunction;
+import dev.slim4j.ir.rewrite.GraphIndex;
+import dev.slim4j.ir.rewrite.Match;
+import dev.slim4j.ir.rewrite.Pattern;
+import dev.slim4j.ir.rewrite.Rewrite;
+import dev.slim4j.ir.rewrite.Rule;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lowers QDQ patterns (as ONNX Runtime's quantizer writes them) to integer ops: {@code Q(Conv(DQ(x), DQ(w),
+ * DQ(b)?))} to QLinearConv and {@code Q(MatMul(DQ(a), DQ(b)))} to QLinearMatMul, with constant weights, per-tensor
+ * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU between the op and Q is
+ * dropped when y's zero point is the type's minimum (Q then clamps at the same value). The float op's output must
+ * feed the Q (or ReLU) only.
+ */
+public final class FoldQdqIntoIntegerOps implements Pass {
+    private static final ApplyRewrites REWRITES = new ApplyRewrites("FoldQdqIntoIntegerOps", List.of(
+            new Rule("Q(Conv(DQ, DQ, DQ?)) into QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("op", Conv.class).singleUse()), FoldQdqIntoIntegerOps::conv),
+            new Rule("Q(Relu(Conv(DQ, DQ, DQ?))) into QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
+                            .input(0, Pattern.op("op", Conv.class).singleUse())), FoldQdqIntoIntegerOps::conv),
+            new Rule("Q(MatMul(DQ, DQ)) into QLinearMatMul", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("op", MatMul.class).singleUse()), FoldQdqIntoIntegerOps::matMul)));
+
+    @Override public Graph apply(Graph graph) { return REWRITES.apply(graph); }
+
+    private static boolean isRelu(Op op) { return op instanceof Unary(UnaryFunction f) && f == UnaryFunction.RELU; }
+
+    /** The parameters of one DequantizeLinear input: value, scale, zero point (maybe absent), axis. */
+    private record Dq(String value, String scale, String zero, long axis) {}
+
+    private static Optional<Dq> dq(GraphIndex g, String value) {
+        Optional<Node> p = g.producer(value);
+        if (p.isEmpty() || !(p.get().op() instanceof DequantizeLinear d)) return Optional.empty();
+        Node n = p.get();
+        return Optional.of(new Dq(n.input(0), n.input(1), n.input(2), d.axis().orElse(1L)));
+    }
+
+    private static Optional<Rewrite> conv(Match m, GraphIndex g) {
+        Node q = m.root();
+        Node conv = m.node("op");
+        if (m.nodes().containsKey("relu") && !zeroIsMinimum(g, q)) return Optional.empty();
+        Optional<Dq> x = dq(g, conv.input(0));
+        Optional<Dq> w = dq(g, conv.input(1));
+        if (x.isEmpty() || w.isEmpty() || !perTensor(g, x.get().scale()) || !perTensor(g, q.input(1))) {
+            return Optional.empty();
+        }
+        Optional<Tensor> ws = g.constant(w.get().scale());
+        if (!g.isConstant(w.get().value()) || ws.isEmpty() || (ws.get().size() > 1 && w.get().axis() != 0)) {
+            return Optional.empty();
+        }
+        Map<String, Tensor> extra = new LinkedHashMap<>();
+        List<String> in = new ArrayList<>(List.of(x.get().value(), x.get().scale(), zero(g, x.get(), q, extra),
+                w.get().value(), w.get().scale(), zero(g, w.get(), q, extra), q.input(1), outputZero(g, q, extra)));
+        if (!conv.input(2).isEmpty()) {
+            Optional<String> bias = bias(g, conv.input(2), x.get(), ws.get());
+            if (bias.isEmpty()) return Optional.empty();
+            in.add(bias.get());
+        }
+        Conv c = (Conv) conv.op();
+        QLinearConv op = new QLinearConv(c.autoPad(), c.dilations(), c.group(), c.kernelShape(), c.pads(), c.strides());
+        return Rewrite.of(new Node(conv.name(), op, in, q.outputs()), extra);
+    }
+
+    private static Optional<Rewrite> matMul(Match m, GraphIndex g) {
+        Node q = m.root();
+        Node mm = m.node("op");
+        Optional<Dq> a = dq(g, mm.input(0));
+        Optional<Dq> b = dq(g, mm.input(1));
+        if (a.isEmpty() || b.isEmpty() || !perTensor(g, a.get().scale()) || !perTensor(g, q.input(1))
+                || !g.isConstant(b.get().value()) || !perTensor(g, b.get().scale())) {
+            return Optional.empty();
+        }
+        Map<String, Tensor> extra = new LinkedHashMap<>();
+        List<String> in = List.of(a.get().value(), a.get().scale(), zero(g, a.get(), q, extra), b.get().value(),
+                b.get().scale(), zero(g, b.get(), q, extra), q.input(1), outputZero(g, q, extra));
+        return Rewrite.of(new Node(mm.name(), new QLinearMatMul(), in, q.outputs()), extra);
+    }
+
+    /** The bias as int32 when it is DQ(int32 constant, x_scale * w_scale, 0), as quantizers write it. */
+    private static Optional<String> bias(GraphIndex g, String value, Dq x, Tensor ws) {
+        Optional<Dq> b = dq(g, value);
+        if (b.isEmpty() || g.constant(b.get().value()).filter(t -> t.dtype() == DType.INT32).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Tensor> bs = g.constant(b.get().scale());
+        Optional<Tensor> xs = g.constant(x.scale());
+        if (bs.isEmpty() || xs.isEmpty() || !b.get().zero().isEmpty() && !allZero(g.constant(b.get().zero()))) {
+            return Optional.empty();
+        }
+        for (long i = 0; i < bs.get().size(); i++) {
+            double expected = xs.get().getDouble(0) * ws.getDouble(ws.size() == 1 ? 0 : i);
+            if (Math.abs(bs.get().getDouble(i) - expected) > 1e-6 * Math.abs(expected)) return Optional.empty();
+        }
+        return Optional.of(b.get().value());
+    }
+
+    private static boolean allZero(Optional<Tensor> t) {
+        if (t.isEmpty()) return false;
+        for (long i = 0; i < t.get().size(); i++) if (t.get().getLong(i) != 0) return false;
+        return true;
+    }
+
+    private static boolean perTensor(GraphIndex g, String scale) {
+        return g.constant(scale).filter(t -> t.size() == 1).isPresent();
+    }
+
+    /** The DQ's zero point, or a new zero constant of its value's type when the DQ has none. */
+    private static String zero(GraphIndex g, Dq d, Node q, Map<String, Tensor> extra) {
+        if (!d.zero().isEmpty()) return d.zero();
+        DType type = g.type(d.value()).map(t -> t.dtype()).orElse(DType.UINT8);
+        String name = g.freshName(q.name() + ".zero");
+        extra.put(name, Tensor.ofBytes(type, Shape.scalar(), (byte) 0));
+        return name;
+    }
+
+    private static String outputZero(GraphIndex g, Node q, Map<String, Tensor> extra) {
+        if (!q.input(2).isEmpty()) return q.input(2);
+        String name = g.freshName(q.name() + ".y_zero");
+        extra.put(name, Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 0));
+        return name;
+    }
+
+    /** Whether Q's zero point is the least value of its type (so Q clamps negatives to it, as ReLU would). */
+    private static boolean zeroIsMinimum(GraphIndex g, Node q) {
+        if (q.input(2).isEmpty()) return true; // uint8, zero point 0
+        Optional<Tensor> z = g.constant(q.input(2));
+        if (z.isEmpty()) return false;
+        long min = z.get().dtype() == DType.INT8 ? -128 : 0;
+        return z.get().getLong(0) == min;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.slim4j.ir.pass;
+
+import org.junit.jupiter.api.Test;
+
+class FoldQdqIntoIntegerOpsTest {
+    /** The pass, then dead-node elimination (the optimizer's order), so the orphaned DQ nodes go. */
+    private static final Pass FOLD = g -> new EliminateDeadNodes().apply(new FoldQdqIntoIntegerOps().apply(g));
+
+    @Test void convWithBiasAndReluBecomesQLinearConv() {
+        PassCase.check(FOLD, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,3,4,4])
+                  init xs: float32[] = [0.5]
+                  init xz: uint8[] = [10]
+                  init wq: int8[3,2,1,1] = [1, -2, 3, -4, 5, -6]
+                  init ws: float32[3] = [0.25, 0.5, 1]
+                  init bq: int32[3] = [1, 2, 3]
+                  init bs: float32[3] = [0.125, 0.25, 0.5]
+                  init ys: float32[] = [2]
+                  init yz: uint8[] = [0]
+                  x: float32[1,2,4,4] = DequantizeLinear(xq, xs, xz)
+                  w: float32[3,2,1,1] = DequantizeLinear(wq, ws) {axis=0}
+                  b: float32[3] = DequantizeLinear(bq, bs) {axis=0}
+                  c: float32[1,3,4,4] = Conv(x, w, b)
+                  r: float32[1,3,4,4] = Relu(c)
+                  yq = QuantizeLinear(r, ys, yz)
+                """, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,3,4,4])
+                  init xs: float32[] = [0.5]
+                  init xz: uint8[] = [10]
+                  init wq: int8[3,2,1,1] = [1, -2, 3, -4, 5, -6]
+                  init ws: float32[3] = [0.25, 0.5, 1]
+                  init bq: int32[3] = [1, 2, 3]
+                  init bs: float32[3] = [0.125, 0.25, 0.5]
+                  init ys: float32[] = [2]
+                  init yz: uint8[] = [0]
+                  init yq.zero: int8[] = [0]
+                  yq = QLinearConv[c](xq, xs, xz, wq, ws, yq.zero, ys, yz, bq) {group=1}
+                """);
+    }
+
+    @Test void reluStaysWhenTheZeroPointIsNotTheMinimum() {
+        String graph = """
+                graph g (xq: uint8[1,2]) -> (yq: uint8[1,3])
+                  init xs: float32[] = [0.5]
+                  init wq: int8[2,3] = [1, -2, 3, -4, 5, -6]
+                  init ws: float32[] = [0.25]
+                  init ys: float32[] = [2]
+                  init yz: uint8[] = [128]
+                  x: float32[1,2] = DequantizeLinear(xq, xs)
+                  w: float32[2,3] = DequantizeLinear(wq, ws)
+                  c: float32[1,3] = MatMul(x, w)
+                  yq = QuantizeLinear(c, ys, yz)
+                """;
+        PassCase.check(FOLD, graph, """
+                graph g (xq: uint8[1,2]) -> (yq: uint8[1,3])
+                  init xs: float32[] = [0.5]
+                  init wq: int8[2,3] = [1, -2, 3, -4, 5, -6]
+                  init ws: float32[] = [0.25]
+                  init ys: float32[] = [2]
+                  init yz: uint8[] = [128]
+                  init yq.zero: uint8[] = [0]
+                  init yq.zero_1: int8[] = [0]
+                  yq = QLinearMatMul[c](xq, xs, yq.zero, wq, ws, yq.zero_1, ys, yz)
+                """);
+        String withRelu = graph.replace("yq = QuantizeLinear(c, ys, yz)",
+                "r: float32[1,3] = Relu(c)\n  yq = QuantizeLinear(r, ys, yz)");
+        PassCase.check(FOLD, withRelu, withRelu);
+    }
+}
