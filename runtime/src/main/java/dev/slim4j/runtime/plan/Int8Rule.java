@@ -79,6 +79,37 @@ final class Int8Rule {
                         v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
     }
 
+    /** Per-tensor QuantizeLinear of a float32 value with a static shape into int8 or uint8. */
+    static Choice quantize(NodeView v) {
+        if (v.shapes().dtype(v.node().input(0)) != DType.FLOAT32 || v.in(0) == null || v.constant(1) == null
+                || v.constant(1).size() != 1) {
+            return Choice.reference("not a per-tensor quantization of float32");
+        }
+        if (v.has(2) && (v.constant(2) == null || v.constant(2).size() != 1)) return Choice.reference("zero point");
+        Tensor zp = v.has(2) ? v.constant(2) : null;
+        DType type = zp == null ? DType.UINT8 : zp.dtype();
+        if (type != DType.UINT8 && type != DType.INT8) return Choice.reference("only 8-bit outputs are planned");
+        float scale = v.constant(1).getFloat(0);
+        long zero = zp == null ? 0 : zp.getLong(0);
+        return Choice.fast("quantize", "per-tensor, " + type.name().toLowerCase(), p -> new QuantizeStep(scale, zero,
+                type, v.in(0), v.read(0), p.slot(v.node().output(0), type, v.in(0))));
+    }
+
+    /** Per-tensor DequantizeLinear of an 8-bit value with a static shape into float32. */
+    static Choice dequantize(NodeView v) {
+        DType type = v.shapes().dtype(v.node().input(0));
+        if (type != DType.UINT8 && type != DType.INT8 || v.in(0) == null || v.constant(1) == null
+                || v.constant(1).size() != 1 || v.shapes().dtype(v.node().output(0)) != DType.FLOAT32) {
+            return Choice.reference("not a per-tensor dequantization of 8-bit values");
+        }
+        if (v.has(2) && (v.constant(2) == null || v.constant(2).size() != 1)) return Choice.reference("zero point");
+        float scale = v.constant(1).getFloat(0);
+        int zero = v.has(2) ? (int) v.constant(2).getLong(0) : 0;
+        int count = (int) v.in(0).size();
+        return Choice.fast("dequantize", "per-tensor, " + type.name().toLowerCase(), p -> new DequantizeStep(scale,
+                zero, DequantizeStep.isUnsigned(type), count, v.read(0), v.write(0)));
+    }
+
     /** Null when input {@code x} is uint8 with a static shape, {@code w} constant int8 and the rest constant. */
     private static String requireQuantized(NodeView v, int x, int w, int[] constants) {
         if (v.shapes().dtype(v.node().input(x)) != DType.UINT8 || v.in(x) == null) {

@@ -6,6 +6,7 @@ import dev.slim4j.ir.op.Binary;
 import dev.slim4j.ir.op.Clip;
 import dev.slim4j.ir.op.Concat;
 import dev.slim4j.ir.op.Conv;
+import dev.slim4j.ir.op.DequantizeLinear;
 import dev.slim4j.ir.op.Dropout;
 import dev.slim4j.ir.op.Flatten;
 import dev.slim4j.ir.op.FusedConv;
@@ -20,6 +21,7 @@ import dev.slim4j.ir.op.MatMul;
 import dev.slim4j.ir.op.MaxPool;
 import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.ir.op.QLinearMatMul;
+import dev.slim4j.ir.op.QuantizeLinear;
 import dev.slim4j.ir.op.Reshape;
 import dev.slim4j.ir.op.Slice;
 import dev.slim4j.ir.op.Softmax;
@@ -66,6 +68,8 @@ final class NodeRules {
             case Concat c -> CopyRule.concat(v, c);
             case QLinearConv q -> Int8Rule.qLinearConv(v, q);
             case QLinearMatMul q -> Int8Rule.qLinearMatMul(v);
+            case QuantizeLinear q -> Int8Rule.quantize(v);
+            case DequantizeLinear d -> Int8Rule.dequantize(v);
             default -> Choice.reference("no fast kernel for " + v.node().op().opType());
         };
     }

@@ -72,6 +72,41 @@ class Int8PlanTest {
     }
 
     @Test
+    void qdqGraphRunsQuantizeIntegerConvAndDequantizeExactly() {
+        // float x -> Q -> (DQ, Conv, Q lowered to QLinearConv by the optimizer) -> DQ -> float y
+        GraphBuilder b = GraphBuilder.create("qdq");
+        String x = b.input("x", DType.FLOAT32, "N", 4, 9, 9);
+        String xs = b.constant("xs", Tensor.scalar(0.03f));
+        String xz = b.constant("xz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 120));
+        String xq = b.node(new dev.slim4j.ir.op.QuantizeLinear(java.util.Optional.empty()), x, xs, xz);
+        String xd = b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()), xq, xs, xz);
+        String wd = b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()),
+                b.constant("wq", bytes(DType.INT8, 16, 4, 3, 3)), b.constant("ws", Tensor.scalar(0.01f)));
+        String c = b.node(new dev.slim4j.ir.op.Conv(AutoPad.NOTSET, List.of(), 1, List.of(3L, 3L),
+                List.of(1L, 1L, 1L, 1L), List.of()), xd, wd);
+        String ys = b.constant("ys", Tensor.scalar(0.2f));
+        String yz = b.constant("yz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 0));
+        String yq = b.node(new dev.slim4j.ir.op.QuantizeLinear(java.util.Optional.empty()), b.relu(c), ys, yz);
+        String y = b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()), yq, ys, yz);
+        Model model = b.outputAs(y, "y").buildModel();
+        float[] xv = new float[2 * 4 * 81];
+        for (int i = 0; i < xv.length; i++) xv[i] = RANDOM.nextFloat() * 4 - 2;
+        Map<String, Tensor> feeds = Map.of("x", Tensor.of(xv, 2, 4, 9, 9));
+        Tensor expected;
+        try (Session s = Session.create(model, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE)
+                .withOptimize(false))) {
+            expected = s.run(feeds).get("y");
+        }
+        try (Session s = Session.create(model, SessionOptions.defaults())) {
+            Plan plan = s.plan(feeds);
+            List<String> kernels = plan.entries().stream().map(PlanEntry::kernel).toList();
+            assertTrue(kernels.contains("quantize") && kernels.contains("dequantize")
+                    && kernels.stream().anyMatch(k -> k.startsWith("im2row")), kernels::toString);
+            assertArrayEquals(expected.floats(), s.run(feeds).get("y").floats());
+        }
+    }
+
+    @Test
     void qLinearMatMulMatchesReferenceExactly() {
         for (int[] c : new int[][] {{1, 1}, {7, 13}, {64, 64}, {100, 33}}) {
             check(qMatMul(c[0], c[1]), Map.of("a", bytes(DType.UINT8, 5, c[0])), "int8",
