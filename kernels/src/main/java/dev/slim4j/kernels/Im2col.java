@@ -1,0 +1,71 @@
+package dev.slim4j.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The unfolding of convolution receptive fields into a GEMM operand, a band of output rows at a time so that the
+ * unfolded band stays in the L2 cache while the GEMM reads it: for output rows {@code [oh0, oh1)} of one group of
+ * one image, row {@code (c*kH + kh)*kW + kw}, column {@code (oh - oh0)*outW + ow}, leading dimension
+ * {@code (oh1 - oh0) * outW}. Padding reads 0.
+ */
+public final class Im2col {
+    /** Floats of one unfolded band (512 KiB), inside the 1 MiB L2 of this CPU generation. */
+    static final int BAND_FLOATS = 128 * 1024;
+
+    private Im2col() {}
+
+    /** Output rows per band for {@code g}: at least 1, at most all. */
+    public static int bandRows(ConvGeometry g) {
+        long perRow = (long) g.patchSize() * g.outWidth();
+        return (int) Math.max(1, Math.min(g.outHeight(), BAND_FLOATS / Math.max(1, perRow)));
+    }
+
+    /** Floats of one band's unfolded matrix. */
+    public static int bandFloats(ConvGeometry g) {
+        return g.patchSize() * bandRows(g) * g.outWidth();
+    }
+
+    /** Unfolds output rows {@code [oh0, oh1)} of the group at {@code x[xGroup]} into {@code cols[colOff..]}. */
+    public static void unfold(ConvGeometry g, float[] x, int xGroup, int oh0, int oh1, float[] cols, int colOff) {
+        int outW = g.outWidth();
+        int ld = (oh1 - oh0) * outW;
+        int row = 0;
+        for (int c = 0; c < g.groupChannels(); c++) {
+            int plane = xGroup + c * g.height() * g.width();
+            for (int kh = 0; kh < g.kernelH(); kh++) {
+                for (int kw = 0; kw < g.kernelW(); kw++) {
+                    int dst = colOff + row * ld;
+                    for (int oh = oh0; oh < oh1; oh++) {
+                        int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+                        unfoldRow(g, x, plane, ih, kw, cols, dst + (oh - oh0) * outW);
+                    }
+                    row++;
+                }
+            }
+        }
+    }
+
+    private static void unfoldRow(ConvGeometry g, float[] x, int plane, int ih, int kw, float[] cols, int dst) {
+        int outW = g.outWidth();
+        if (ih < 0 || ih >= g.height()) {
+            Arrays.fill(cols, dst, dst + outW, 0f);
+            return;
+        }
+        int src = plane + ih * g.width();
+        int shift = kw * g.dilationW() - g.padLeft();
+        int sw = g.strideW();
+        int lo = Math.max(0, Math.ceilDiv(-shift, sw));
+        int hi = Math.min(outW, Math.ceilDiv(g.width() - shift, sw));
+        if (hi <= lo) {
+            Arrays.fill(cols, dst, dst + outW, 0f);
+            return;
+        }
+        Arrays.fill(cols, dst, dst + lo, 0f);
+        if (sw == 1) {
+            System.arraycopy(x, src + lo + shift, cols, dst + lo, hi - lo);
+        } else {
+            for (int ow = lo; ow < hi; ow++) cols[dst + ow] = x[src + ow * sw + shift];
+        }
+        Arrays.fill(cols, dst + hi, dst + outW, 0f);
+    }
+}
