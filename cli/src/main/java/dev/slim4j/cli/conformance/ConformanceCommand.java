@@ -3,6 +3,8 @@ package dev.slim4j.cli.conformance;
 import dev.slim4j.cli.ArgParser;
 import dev.slim4j.cli.Command;
 import dev.slim4j.cli.UsageException;
+import dev.slim4j.runtime.SessionOptions;
+import dev.slim4j.runtime.plan.KernelChoice;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,8 @@ public final class ConformanceCommand implements Command {
         var suites = p.string("suites", "LIST", "comma-separated suites (default " + String.join(",", TestCase.SUITES) + ")",
                 String.join(",", TestCase.SUITES));
         var timeout = p.integer("timeout", "SECONDS", "time limit per test (default 60)", 60L);
+        var kernels = p.string("kernels", "fast|reference", "fast: the compiled plan after the optimizer (default);"
+                + " reference: the scalar interpreter on the graph as read", "fast");
         var json = p.flag("json", "print JSON instead of tables");
         var verbose = p.flag("verbose", "print the reason of every failed or unsupported test");
         if (!p.parse(args)) {
@@ -38,7 +42,12 @@ public final class ConformanceCommand implements Command {
         }
         if (timeout.value() < 1) throw new UsageException("--timeout must be at least 1 second, found " + timeout.value());
         List<TestCase> cases = TestCase.discover(data.value(), suiteList(suites.value()), compile(filter.value()));
-        ConformanceRunner runner = new ConformanceRunner(Duration.ofSeconds(timeout.value()));
+        SessionOptions options = switch (kernels.value()) {
+            case "fast" -> SessionOptions.defaults();
+            case "reference" -> SessionOptions.defaults().withKernels(KernelChoice.REFERENCE).withOptimize(false);
+            default -> throw new UsageException("--kernels must be fast or reference, found '" + kernels.value() + "'");
+        };
+        ConformanceRunner runner = new ConformanceRunner(Duration.ofSeconds(timeout.value()), ModelSource.ONNX, options);
         List<TestResult> results = new ArrayList<>(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             TestResult r = runner.run(cases.get(i));

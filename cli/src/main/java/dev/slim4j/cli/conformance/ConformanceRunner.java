@@ -4,6 +4,7 @@ import dev.slim4j.ir.Model;
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.Value;
 import dev.slim4j.runtime.Session;
+import dev.slim4j.runtime.SessionOptions;
 import dev.slim4j.tensor.Tensor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +30,15 @@ public final class ConformanceRunner {
     private static final long STACK_BYTES = 64L << 20;
     private final Duration timeout;
     private final ModelSource source;
+    private final SessionOptions options;
 
-    public ConformanceRunner(Duration timeout, ModelSource source) {
+    public ConformanceRunner(Duration timeout, ModelSource source, SessionOptions options) {
         this.timeout = timeout;
         this.source = source;
+        this.options = options;
     }
+
+    public ConformanceRunner(Duration timeout, ModelSource source) { this(timeout, source, SessionOptions.defaults()); }
 
     public ConformanceRunner(Duration timeout) { this(timeout, ModelSource.ONNX); }
 
@@ -80,7 +85,7 @@ public final class ConformanceRunner {
         List<String> ops = opTypes(model);
         Session session;
         try {
-            session = Session.create(model);
+            session = Session.create(model, options);
         } catch (RuntimeException e) {
             return result(test, FailureKind.whileRunning(e), ops, "creating session: " + FailureKind.describe(e), start);
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slim4j.runtime.SessionOptions;
+import dev.slim4j.runtime.plan.KernelChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,22 +34,35 @@ class OnnxBackendSuiteTest {
             "ConvInteger", "DynamicQuantizeLinear");
 
     private static ConformanceReport report;
+    private static ConformanceReport reference;
 
     @BeforeAll
     static void runSuite() {
         assumeTrue(Files.isDirectory(DATA.resolve("node")), "Debian package libonnx-testdata is not installed");
-        ConformanceRunner runner = new ConformanceRunner(Duration.ofSeconds(120));
+        report = run(SessionOptions.defaults());
+        reference = run(SessionOptions.defaults().withKernels(KernelChoice.REFERENCE).withOptimize(false));
+    }
+
+    private static ConformanceReport run(SessionOptions options) {
+        ConformanceRunner runner = new ConformanceRunner(Duration.ofSeconds(120), ModelSource.ONNX, options);
         List<TestResult> results = new ArrayList<>();
         for (TestCase t : TestCase.discover(DATA, TestCase.SUITES, Pattern.compile(""))) results.add(runner.run(t));
-        report = new ConformanceReport(results);
+        return new ConformanceReport(results);
     }
 
     @Test
     void noTestFails() {
-        List<String> failed = report.results().stream().filter(r -> r.status() == Status.FAILED)
-                .map(r -> r.test().qualifiedName() + ": " + r.message()).toList();
-        assertEquals(List.of(), failed);
-        assertTrue(report.count(Status.PASSED) > 650, "passed " + report.count(Status.PASSED));
+        for (ConformanceReport r : List.of(report, reference)) {
+            List<String> failed = r.results().stream().filter(t -> t.status() == Status.FAILED)
+                    .map(t -> t.test().qualifiedName() + ": " + t.message()).toList();
+            assertEquals(List.of(), failed, r == report ? "fast plan" : "reference interpreter");
+            assertTrue(r.count(Status.PASSED) > 650, "passed " + r.count(Status.PASSED));
+        }
+    }
+
+    @Test
+    void fastPlanPassesWhatTheReferencePasses() {
+        assertEquals(reference.count(Status.PASSED), report.count(Status.PASSED));
     }
 
     @Test
