@@ -39,6 +39,10 @@ final class VectorGemm implements Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        if (m == 1 && k > 0) {
+            Gemv.multiply(g, parallelism);
+            return;
+        }
         long flops = 2L * m * n * Math.max(k, 1);
         int parts = (int) Math.min(parallelism.threads(), Math.max(1, flops / MIN_FLOPS_PER_THREAD));
         if (parts <= 1) {
