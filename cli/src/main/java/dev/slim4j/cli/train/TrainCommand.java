@@ -79,6 +79,7 @@ public final class TrainCommand implements Command {
             m.put("out", c.out().toString());
             m.put("epochs", r.epochs().size());
             m.put("train_images_per_second", rate);
+            m.put("epoch_images_per_second", r.epochs().stream().map(x -> x.imagesPerSecond()).toList());
             m.put("test_top1", e.top1());
             m.put("test_top5", e.top5());
             m.put("test_loss", e.loss());
