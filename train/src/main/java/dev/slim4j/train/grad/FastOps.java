@@ -61,7 +61,7 @@ public final class FastOps implements OpEvaluator {
             case MaxPool p when outputCount == 1 && FloatPool.fits(p, in.getFirst()) -> List.of(FloatPool.maxForward(p, in.getFirst()));
             case GlobalAveragePool p when in.getFirst().rank() >= 3 -> List.of(FloatPool.globalAverage(in.getFirst()));
             case BatchNormalization b when in.getFirst().rank() >= 2 && (b.trainingMode() == 0 || outputCount == 3) ->
-                    FloatNorm.forward(b, in, outputCount);
+                    FloatNorm.forward(b, in, outputCount, parallelism);
             default -> null;
         };
     }
