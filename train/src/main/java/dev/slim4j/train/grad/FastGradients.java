@@ -34,7 +34,7 @@ final class FastGradients {
                 yield new double[][] {g[0], g[1]};
             }
             case MaxPool p when s.outputs().size() == 1 && FloatPool.fits(p, x) ->
-                    new double[][] {FloatPool.maxGradient(p, x, dy[0])};
+                    new double[][] {FloatPool.maxGradient(p, x, dy[0], par)};
             case Unary u when u.function() == UnaryFunction.RELU ->
                     new double[][] {FloatPointwise.passWhere(x, dy[0], 0f, Float.POSITIVE_INFINITY)};
             case Clip c when s.inputs().size() == 3 && s.input(1) != null && s.input(2) != null ->
