@@ -85,6 +85,10 @@ public final class ArgParser {
         return add(new Option<>(name, metavar, help, s -> parseLong(name, s), defaultValue, false));
     }
 
+    public Option<Double> decimal(String name, String metavar, String help, Double defaultValue) {
+        return add(new Option<>(name, metavar, help, s -> parseDouble(name, s), defaultValue, false));
+    }
+
     /** A required positional argument. */
     public Option<String> positional(String metavar, String help) {
         Option<String> o = new Option<>(metavar, metavar, help, s -> s, null, false);
@@ -102,6 +106,16 @@ public final class ArgParser {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new UsageException("option --" + option + " expects an integer, found '" + s + "'");
+        }
+    }
+
+    private static double parseDouble(String option, String s) {
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --" + option + " expects a finite number, found '" + s + "'");
         }
     }
 

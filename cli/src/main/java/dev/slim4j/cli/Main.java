@@ -3,8 +3,11 @@ package dev.slim4j.cli;
 import dev.slim4j.cli.bench.BenchCommand;
 import dev.slim4j.cli.conformance.ConformanceCommand;
 import dev.slim4j.cli.demo.DemoCommand;
+import dev.slim4j.cli.eval.EvalCommand;
 import dev.slim4j.cli.inspect.InspectCommand;
 import dev.slim4j.cli.run.RunCommand;
+import dev.slim4j.cli.train.TrainCommand;
+import dev.slim4j.cli.zoo.ZooCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +23,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new InspectCommand(), new RunCommand(), new ConformanceCommand(),
-                new BenchCommand());
+                new BenchCommand(), new TrainCommand(), new EvalCommand(), new ZooCommand());
     }
 
     public static void main(String[] args) {

@@ -20,4 +20,10 @@ public interface Dataset {
     default int label(int index) {
         return get(index).label();
     }
+
+    /** The first {@code count} examples (all of them when there are fewer), as a view. */
+    default Dataset limit(int count) {
+        if (count < 1) throw new IllegalArgumentException("a data set limit must be >= 1, found " + count);
+        return count >= size() ? this : new DatasetPrefix(this, count);
+    }
 }

@@ -1,5 +1,9 @@
 package dev.slim4j.train.grad;
 
+import dev.slim4j.ir.op.BatchNormalization;
+import dev.slim4j.ir.op.Binary;
+import dev.slim4j.ir.op.BinaryFunction;
+import dev.slim4j.ir.op.Clip;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.Gemm;
 import dev.slim4j.ir.op.MatMul;
@@ -10,7 +14,9 @@ import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Tensor;
 
-/** The float-array gradient rules {@link GradientRules} tries first; null where a step has none (other types, variants). */
+/**
+ * The float-array gradient rules {@link GradientRules} tries first (Conv, Gemm, MatMul, MaxPool, Relu, Clip,
+ * same-shape Add, training-mode BatchNormalization); null where a step has none (other types, variants). */
 final class FastGradients {
     private FastGradients() {}
 
@@ -28,9 +34,15 @@ final class FastGradients {
                 yield new double[][] {g[0], g[1]};
             }
             case MaxPool p when s.outputs().size() == 1 && FloatPool.fits(p, x) ->
-                    new double[][] {FloatPool.maxGradient(p, x, dy[0])};
+                    new double[][] {FloatPool.maxGradient(p, x, dy[0], par)};
             case Unary u when u.function() == UnaryFunction.RELU ->
                     new double[][] {FloatPointwise.passWhere(x, dy[0], 0f, Float.POSITIVE_INFINITY)};
+            case Clip c when s.inputs().size() == 3 && s.input(1) != null && s.input(2) != null ->
+                    new double[][] {FloatPointwise.passWithin(x, dy[0], s.input(1).floats()[0], s.input(2).floats()[0]), null, null};
+            case Binary b when b.function() == BinaryFunction.ADD && x.shape().equals(s.input(1).shape()) ->
+                    new double[][] {dy[0], dy[0]};
+            case BatchNormalization b when s.training() && x.rank() >= 2 ->
+                    FloatNormGradient.training(b, x, s.input(1), dy[0], par);
             default -> null;
         };
     }

@@ -58,10 +58,10 @@ public final class FastOps implements OpEvaluator {
                     List.of(FloatPointwise.clip(in.getFirst(), in.get(1).floats()[0], in.get(2).floats()[0]));
             case Binary b when b.function() == BinaryFunction.ADD && in.get(0).shape().equals(in.get(1).shape()) ->
                     List.of(FloatPointwise.add(in.get(0), in.get(1)));
-            case MaxPool p when outputCount == 1 && FloatPool.fits(p, in.getFirst()) -> List.of(FloatPool.maxForward(p, in.getFirst()));
+            case MaxPool p when outputCount == 1 && FloatPool.fits(p, in.getFirst()) -> List.of(FloatPool.maxForward(p, in.getFirst(), parallelism));
             case GlobalAveragePool p when in.getFirst().rank() >= 3 -> List.of(FloatPool.globalAverage(in.getFirst()));
             case BatchNormalization b when in.getFirst().rank() >= 2 && (b.trainingMode() == 0 || outputCount == 3) ->
-                    FloatNorm.forward(b, in, outputCount);
+                    FloatNorm.forward(b, in, outputCount, parallelism);
             default -> null;
         };
     }

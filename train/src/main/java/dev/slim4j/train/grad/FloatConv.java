@@ -2,18 +2,20 @@ package dev.slim4j.train.grad;
 
 import dev.slim4j.ir.op.AutoPad;
 import dev.slim4j.ir.op.Conv;
+import dev.slim4j.kernels.Activation;
 import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.DepthwiseConv;
 import dev.slim4j.kernels.Epilogue;
 import dev.slim4j.kernels.Kernels;
 import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * 2-D Conv on float arrays: forward with the kernels convolution, dW as dY times the im2col columns
- * transposed and dX as the col2im of W transposed times dY, each a kernels GEMM per image and group.
+ * 2-D Conv on float arrays, the batch split across threads: forward with the kernels convolution (depthwise
+ * kernel for depthwise convolutions), dW as dY times the im2col columns transposed and dX as the col2im of
+ * W transposed times dY, each a serial kernels GEMM per image and group; depthwise gradients by direct loops.
  */
 final class FloatConv {
     private FloatConv() {}
@@ -36,98 +38,121 @@ final class FloatConv {
         return new int[] {Math.toIntExact(v.get(0)), Math.toIntExact(v.get(1))};
     }
 
+    /** Forward, the batch split across the threads, each part running the kernels convolution serially. */
     static Tensor forward(Conv op, Tensor x, Tensor w, Tensor bias, Parallelism par) {
         ConvGeometry g = geometry(op, x, w);
         float[] y = new float[g.outputSize()];
-        Kernels.conv().conv2d(g, x.floats(), 0, w.floats(), 0, bias == null ? null : bias.floats(), 0, y, 0,
-                false, par);
+        float[] xv = x.floats();
+        float[] wv = w.floats();
+        float[] b = bias == null ? null : bias.floats();
+        boolean depthwise = DepthwiseConv.supports(g);
+        Chunks.run(par, g.batch(), (part, from, to) -> {
+            ConvGeometry c = withBatch(g, to - from);
+            int xOff = from * g.inputSize() / g.batch();
+            int yOff = from * g.outputSize() / g.batch();
+            if (depthwise) {
+                Kernels.depthwiseConv().depthwise(c, xv, xOff, wv, 0, b, 0, y, yOff, new Activation.None(), null, 0,
+                        Parallelism.serial());
+            } else {
+                forwardImages(g, xv, wv, b, y, from, to);
+            }
+        });
         return Tensor.ofFloats(Shape.of(g.batch(), g.outChannels(), g.outHeight(), g.outWidth()), y);
     }
 
-    /** {dX, dW, dB} (dB null without bias). */
+    /** Y = W cols(X) + b per image and group of images [from, to), serial (pointwise convolutions read X directly). */
+    private static void forwardImages(ConvGeometry g, float[] xv, float[] wv, float[] b, float[] y, int from, int to) {
+        int spatial = g.outHeight() * g.outWidth();
+        int k = g.patchSize();
+        int mg = g.groupOutChannels();
+        int plane = g.height() * g.width();
+        boolean direct = g.pointwise();
+        float[] cols = direct ? null : new float[k * spatial];
+        for (int n = from; n < to; n++) {
+            for (int group = 0; group < g.groups(); group++) {
+                int xOff = (n * g.channels() + group * g.groupChannels()) * plane;
+                int yOff = (n * g.outChannels() + group * mg) * spatial;
+                Epilogue e = b == null ? Epilogue.none() : Epilogue.rowBias(b, group * mg);
+                if (!direct) Columns.unfold(g, xv, xOff, cols);
+                Kernels.gemm().sgemm(false, false, mg, spatial, k, 1f, wv, group * mg * k, k, direct ? xv : cols,
+                        direct ? xOff : 0, spatial, 0f, y, yOff, spatial, e, Parallelism.serial());
+            }
+        }
+    }
+
+    static ConvGeometry withBatch(ConvGeometry g, int batch) {
+        return new ConvGeometry(batch, g.channels(), g.height(), g.width(), g.outChannels(), g.kernelH(), g.kernelW(),
+                g.strideH(), g.strideW(), g.padTop(), g.padLeft(), g.padBottom(), g.padRight(), g.dilationH(),
+                g.dilationW(), g.groups());
+    }
+
+    /**
+     * {dX, dW, dB} (dB null without bias). Each thread takes a part of the batch: its images' dX, and its own
+     * dW and dB partial sums, added up in part order at the end.
+     */
     static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par) {
         ConvGeometry g = geometry(op, x, w);
         float[] dy = FloatMatrix.toFloats(dyd);
         float[] xv = x.floats();
         float[] wv = w.floats();
         float[] dx = new float[xv.length];
-        float[] dw = new float[wv.length];
+        int parts = Chunks.parts(par, g.batch());
+        float[][] dw = new float[parts][wv.length];
+        double[][] db = new double[parts][g.outChannels()];
+        boolean depthwise = DepthwiseConv.supports(g);
+        Chunks.run(par, g.batch(), (part, from, to) -> {
+            if (depthwise) DepthwiseGradient.images(g, xv, wv, dy, dx, dw[part], from, to);
+            else images(g, xv, wv, dy, dx, dw[part], from, to);
+            if (hasBias) biasGradient(g, dy, db[part], from, to);
+        });
+        for (int p = 1; p < parts; p++) {
+            for (int i = 0; i < wv.length; i++) dw[0][i] += dw[p][i];
+            for (int i = 0; i < db[0].length; i++) db[0][i] += db[p][i];
+        }
+        return new double[][] {FloatMatrix.toDoubles(dx), FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
+    }
+
+    /** dW (accumulated) and dX of images [from, to): per image and group, dW += dY cols^T and dX = col2im(W^T dY). */
+    private static void images(ConvGeometry g, float[] xv, float[] wv, float[] dy, float[] dx, float[] dw, int from, int to) {
         int spatial = g.outHeight() * g.outWidth();
         int k = g.patchSize();
         int mg = g.groupOutChannels();
         int plane = g.height() * g.width();
-        float[] cols = new float[k * spatial];
-        float[] dcols = new float[k * spatial];
+        boolean direct = g.pointwise();
+        float[] cols = direct ? null : new float[k * spatial];
+        float[] dcols = direct ? null : new float[k * spatial];
         var gemm = Kernels.gemm();
-        for (int n = 0; n < g.batch(); n++) {
+        Parallelism serial = Parallelism.serial();
+        for (int n = from; n < to; n++) {
             for (int group = 0; group < g.groups(); group++) {
                 int xOff = (n * g.channels() + group * g.groupChannels()) * plane;
                 int yOff = (n * g.outChannels() + group * mg) * spatial;
                 int wOff = group * mg * k;
+                if (direct) {
+                    gemm.sgemm(false, true, mg, k, spatial, 1f, dy, yOff, spatial, xv, xOff, spatial, 1f, dw, wOff, k,
+                            Epilogue.none(), serial);
+                    gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
+                            Epilogue.none(), serial);
+                    continue;
+                }
                 Columns.unfold(g, xv, xOff, cols);
                 gemm.sgemm(false, true, mg, k, spatial, 1f, dy, yOff, spatial, cols, 0, spatial, 1f, dw, wOff, k,
-                        Epilogue.none(), par);
+                        Epilogue.none(), serial);
                 gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dcols, 0, spatial,
-                        Epilogue.none(), par);
+                        Epilogue.none(), serial);
                 Columns.fold(g, dcols, dx, xOff);
             }
         }
-        double[] db = null;
-        if (hasBias) {
-            db = new double[g.outChannels()];
-            for (int n = 0; n < g.batch(); n++) {
-                for (int c = 0; c < g.outChannels(); c++) {
-                    int off = (n * g.outChannels() + c) * spatial;
-                    double s = 0;
-                    for (int i = 0; i < spatial; i++) s += dy[off + i];
-                    db[c] += s;
-                }
-            }
-        }
-        return new double[][] {FloatMatrix.toDoubles(dx), FloatMatrix.toDoubles(dw), db};
     }
 
-    /** im2col and its adjoint col2im for one group of one image: row (c*kH + kh)*kW + kw, column oh*outW + ow. */
-    static final class Columns {
-        private Columns() {}
-
-        static void unfold(ConvGeometry g, float[] x, int xOff, float[] cols) {
-            walk(g, cols, x, xOff, true);
-        }
-
-        /** Adds the columns back onto the image positions they were read from. */
-        static void fold(ConvGeometry g, float[] cols, float[] dx, int xOff) {
-            walk(g, cols, dx, xOff, false);
-        }
-
-        private static void walk(ConvGeometry g, float[] cols, float[] img, int xOff, boolean read) {
-            int outH = g.outHeight();
-            int outW = g.outWidth();
-            int row = 0;
-            for (int c = 0; c < g.groupChannels(); c++) {
-                int planeOff = xOff + c * g.height() * g.width();
-                for (int kh = 0; kh < g.kernelH(); kh++) {
-                    for (int kw = 0; kw < g.kernelW(); kw++) {
-                        int dst = row * outH * outW;
-                        for (int oh = 0; oh < outH; oh++) {
-                            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
-                            int at = dst + oh * outW;
-                            if (ih < 0 || ih >= g.height()) {
-                                if (read) Arrays.fill(cols, at, at + outW, 0f);
-                                continue;
-                            }
-                            int src = planeOff + ih * g.width();
-                            int shift = kw * g.dilationW() - g.padLeft();
-                            for (int ow = 0; ow < outW; ow++) {
-                                int iw = ow * g.strideW() + shift;
-                                boolean inside = iw >= 0 && iw < g.width();
-                                if (read) cols[at + ow] = inside ? img[src + iw] : 0f;
-                                else if (inside) img[src + iw] += cols[at + ow];
-                            }
-                        }
-                        row++;
-                    }
-                }
+    private static void biasGradient(ConvGeometry g, float[] dy, double[] db, int from, int to) {
+        int spatial = g.outHeight() * g.outWidth();
+        for (int n = from; n < to; n++) {
+            for (int c = 0; c < g.outChannels(); c++) {
+                int off = (n * g.outChannels() + c) * spatial;
+                double s = 0;
+                for (int i = 0; i < spatial; i++) s += dy[off + i];
+                db[c] += s;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.slim4j.train.grad;
 
 import dev.slim4j.ir.op.BatchNormalization;
+import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
 final class FloatNorm {
     private FloatNorm() {}
 
-    static List<Tensor> forward(BatchNormalization op, List<Tensor> in, int outputCount) {
+    static List<Tensor> forward(BatchNormalization op, List<Tensor> in, int outputCount, Parallelism par) {
         Tensor x = in.get(0);
         int n = x.shape().dim(0);
         int c = x.shape().dim(1);
@@ -28,40 +29,48 @@ final class FloatNorm {
         float[] y = new float[xv.length];
         float[] newMean = new float[c];
         float[] newVar = new float[c];
-        for (int ch = 0; ch < c; ch++) {
-            double mean = runMean[ch];
-            double var = runVar[ch];
-            if (training) {
-                double sum = 0;
-                double sq = 0;
-                for (int b = 0; b < n; b++) {
-                    int off = (b * c + ch) * size;
-                    for (int i = 0; i < size; i++) sum += xv[off + i];
-                }
-                mean = sum / ((double) n * size);
-                for (int b = 0; b < n; b++) {
-                    int off = (b * c + ch) * size;
-                    for (int i = 0; i < size; i++) {
-                        double d = xv[off + i] - mean;
-                        sq += d * d;
-                    }
-                }
-                var = sq / ((double) n * size);
-                newMean[ch] = (float) (runMean[ch] * op.momentum() + mean * (1 - op.momentum()));
-                newVar[ch] = (float) (runVar[ch] * op.momentum() + var * (1 - op.momentum()));
+        Chunks.run(par, c, (part, from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                channel(op, training, xv, y, n, c, size, ch, scale[ch], bias[ch], runMean, runVar, newMean, newVar);
             }
-            float a = (float) (scale[ch] / Math.sqrt(var + op.epsilon()));
-            float shift = (float) (bias[ch] - mean * a);
-            for (int b = 0; b < n; b++) {
-                int off = (b * c + ch) * size;
-                for (int i = 0; i < size; i++) y[off + i] = xv[off + i] * a + shift;
-            }
-        }
+        });
         List<Tensor> out = new ArrayList<>(List.of(Tensor.ofFloats(x.shape(), y)));
         if (training && outputCount > 1) {
             out.add(Tensor.ofFloats(Shape.of(c), newMean));
             out.add(Tensor.ofFloats(Shape.of(c), newVar));
         }
         return out;
+    }
+
+    private static void channel(BatchNormalization op, boolean training, float[] xv, float[] y, int n, int c, int size,
+                                int ch, float gamma, float beta, float[] runMean, float[] runVar, float[] newMean,
+                                float[] newVar) {
+        double mean = runMean[ch];
+        double var = runVar[ch];
+        if (training) {
+            double sum = 0;
+            double sq = 0;
+            for (int b = 0; b < n; b++) {
+                int off = (b * c + ch) * size;
+                for (int i = 0; i < size; i++) sum += xv[off + i];
+            }
+            mean = sum / ((double) n * size);
+            for (int b = 0; b < n; b++) {
+                int off = (b * c + ch) * size;
+                for (int i = 0; i < size; i++) {
+                    double d = xv[off + i] - mean;
+                    sq += d * d;
+                }
+            }
+            var = sq / ((double) n * size);
+            newMean[ch] = (float) (runMean[ch] * op.momentum() + mean * (1 - op.momentum()));
+            newVar[ch] = (float) (runVar[ch] * op.momentum() + var * (1 - op.momentum()));
+        }
+        float a = (float) (gamma / Math.sqrt(var + op.epsilon()));
+        float shift = (float) (beta - mean * a);
+        for (int b = 0; b < n; b++) {
+            int off = (b * c + ch) * size;
+            for (int i = 0; i < size; i++) y[off + i] = xv[off + i] * a + shift;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.slim4j.train.grad;
 
 import dev.slim4j.ir.op.AutoPad;
 import dev.slim4j.ir.op.MaxPool;
+import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 
@@ -31,48 +32,69 @@ final class FloatPool {
         return new Geometry(kh, kw, sh, sw, pads[0], pads[1], h, w, oh, ow);
     }
 
-    static Tensor maxForward(MaxPool p, Tensor x) {
+    /** Planes split across threads. */
+    static Tensor maxForward(MaxPool p, Tensor x, Parallelism par) {
         Geometry g = geometry(p, x);
         float[] xv = x.floats();
         int planes = x.shape().dim(0) * x.shape().dim(1);
-        float[] y = new float[planes * g.oh * g.ow];
-        for (int pl = 0; pl < planes; pl++) {
-            for (int o = 0; o < g.oh * g.ow; o++) {
-                int arg = argmax(g, xv, pl * g.h * g.w, o);
-                y[pl * g.oh * g.ow + o] = arg < 0 ? Float.NEGATIVE_INFINITY : xv[arg];
+        int out = g.oh * g.ow;
+        float[] y = new float[planes * out];
+        Chunks.run(par, planes, (part, from, to) -> {
+            int[] arg = new int[out];
+            for (int pl = from; pl < to; pl++) {
+                argmaxes(g, xv, pl * g.h * g.w, arg);
+                for (int o = 0; o < out; o++) y[pl * out + o] = arg[o] < 0 ? Float.NEGATIVE_INFINITY : xv[arg[o]];
             }
-        }
+        });
         return Tensor.ofFloats(Shape.of(x.shape().dim(0), x.shape().dim(1), g.oh, g.ow), y);
     }
 
-    /** dy routed to the first maximum of each window. */
-    static double[] maxGradient(MaxPool p, Tensor x, double[] dy) {
+    /** dy routed to the first maximum of each window; planes split across threads. */
+    static double[] maxGradient(MaxPool p, Tensor x, double[] dy, Parallelism par) {
         Geometry g = geometry(p, x);
         float[] xv = x.floats();
         int planes = x.shape().dim(0) * x.shape().dim(1);
+        int out = g.oh * g.ow;
         double[] dx = new double[xv.length];
-        for (int pl = 0; pl < planes; pl++) {
-            for (int o = 0; o < g.oh * g.ow; o++) {
-                int arg = argmax(g, xv, pl * g.h * g.w, o);
-                if (arg >= 0) dx[arg] += dy[pl * g.oh * g.ow + o];
+        Chunks.run(par, planes, (part, from, to) -> {
+            int[] arg = new int[out];
+            for (int pl = from; pl < to; pl++) {
+                argmaxes(g, xv, pl * g.h * g.w, arg);
+                for (int o = 0; o < out; o++) if (arg[o] >= 0) dx[arg[o]] += dy[pl * out + o];
             }
-        }
+        });
         return dx;
     }
 
-    /** Index in x of the first maximum of output element o's window in the plane at base, or -1. */
-    private static int argmax(Geometry g, float[] x, int base, int o) {
-        int oy = o / g.ow;
-        int ox = o % g.ow;
-        int arg = -1;
-        for (int i = 0; i < g.kh; i++) {
-            int iy = oy * g.sh - g.pt + i;
-            if (iy < 0 || iy >= g.h) continue;
-            for (int j = 0; j < g.kw; j++) {
-                int ix = ox * g.sw - g.pl + j;
-                if (ix < 0 || ix >= g.w) continue;
-                int at = base + iy * g.w + ix;
-                if (arg < 0 || x[at] > x[arg]) arg = at;
+    /** The argmax of every output window of the plane at {@code base}, row by row. */
+    private static void argmaxes(Geometry g, float[] x, int base, int[] arg) {
+        for (int oy = 0; oy < g.oh; oy++) {
+            for (int ox = 0; ox < g.ow; ox++) arg[oy * g.ow + ox] = argmax(g, x, base, oy, ox);
+        }
+    }
+
+    /**
+     * Index in x of the first maximum (row-major window order) of output element (oy, ox)'s window in the plane at
+     * base, or -1 for a window entirely in the padding. The window is clipped to the image once, so the
+     * inner loop has no bounds test.
+     */
+    private static int argmax(Geometry g, float[] x, int base, int oy, int ox) {
+        int y0 = oy * g.sh - g.pt;
+        int x0 = ox * g.sw - g.pl;
+        int yLo = Math.max(0, y0);
+        int yHi = Math.min(g.h, y0 + g.kh);
+        int xLo = Math.max(0, x0);
+        int xHi = Math.min(g.w, x0 + g.kw);
+        if (yLo >= yHi || xLo >= xHi) return -1;
+        int arg = base + yLo * g.w + xLo;
+        float best = x[arg];
+        for (int iy = yLo; iy < yHi; iy++) {
+            int row = base + iy * g.w;
+            for (int ix = xLo; ix < xHi; ix++) {
+                if (x[row + ix] > best) {
+                    best = x[row + ix];
+                    arg = row + ix;
+                }
             }
         }
         return arg;

@@ -1,6 +1,8 @@
 package dev.slim4j.train.optim;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +15,7 @@ import java.util.Objects;
 public final class Adam implements Optimizer {
     private final ParameterSet parameters;
     private final AdamConfig config;
-    private final Map<String, Moments> moments = new HashMap<>();
+    private final Map<String, Moments> moments = new LinkedHashMap<>();
     private long steps;
 
     public Adam(ParameterSet parameters, AdamConfig config) {
@@ -31,6 +33,12 @@ public final class Adam implements Optimizer {
             m = new float[n];
             v = new float[n];
         }
+
+        Moments(float[] m, float[] v, long t) {
+            this.m = m;
+            this.v = v;
+            this.t = t;
+        }
     }
 
     @Override public ParameterSet parameters() { return parameters; }
@@ -45,6 +53,39 @@ public final class Adam implements Optimizer {
         double lr = learningRate();
         for (Parameter p : parameters.trainable()) update(p, lr);
         steps++;
+    }
+
+    @Override public OptimizerState state() {
+        List<OptimizerState.Slot> slots = new ArrayList<>();
+        moments.forEach((name, s) -> {
+            slots.add(new OptimizerState.Slot(name, "m", s.t, s.m));
+            slots.add(new OptimizerState.Slot(name, "v", s.t, s.v));
+        });
+        return new OptimizerState(steps, slots);
+    }
+
+    /** Expects an {@code m} and a {@code v} slot for each parameter with moments, in either order. */
+    @Override public void restore(OptimizerState state) {
+        Map<String, float[]> first = new LinkedHashMap<>();
+        Map<String, float[]> second = new LinkedHashMap<>();
+        Map<String, Long> updates = new LinkedHashMap<>();
+        for (OptimizerState.Slot s : state.slots()) {
+            Map<String, float[]> target = switch (s.buffer()) {
+                case "m" -> first;
+                case "v" -> second;
+                default -> throw new IllegalArgumentException("Adam keeps 'm' and 'v' buffers, found '" + s.buffer()
+                        + "' for parameter '" + s.parameter() + "'");
+            };
+            target.put(s.parameter(), Buffers.copyFor(parameters, s));
+            updates.put(s.parameter(), s.updates());
+        }
+        if (!first.keySet().equals(second.keySet())) {
+            throw new IllegalArgumentException("Adam needs both 'm' and 'v' of each parameter, found m for "
+                    + first.keySet() + " and v for " + second.keySet());
+        }
+        moments.clear();
+        first.forEach((name, m) -> moments.put(name, new Moments(m, second.get(name), updates.get(name))));
+        steps = state.steps();
     }
 
     private void update(Parameter p, double lr) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * being added to the gradient as in Adam.
  */
 public record AdamConfig(double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
-                         boolean decoupledWeightDecay, LearningRateSchedule schedule) {
+                         boolean decoupledWeightDecay, LearningRateSchedule schedule)
+        implements OptimizerConfig {
     public AdamConfig {
         if (!(learningRate >= 0)) throw new IllegalArgumentException("learningRate must be >= 0, found " + learningRate);
         if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must lie in [0, 1), found " + beta1);
@@ -26,7 +27,9 @@ public record AdamConfig(double learningRate, double beta1, double beta2, double
     /** AdamW: as {@link #defaults()} with decoupled weight decay 0.01 (PyTorch's defaults). */
     public static AdamConfig adamW() { return defaults().withWeightDecay(0.01).withDecoupledWeightDecay(true); }
 
-    public AdamConfig withLearningRate(double lr) {
+    @Override public Optimizer create(ParameterSet parameters) { return new Adam(parameters, this); }
+
+    @Override public AdamConfig withLearningRate(double lr) {
         return new AdamConfig(lr, beta1, beta2, epsilon, weightDecay, decoupledWeightDecay, schedule);
     }
 
@@ -46,7 +49,7 @@ public record AdamConfig(double learningRate, double beta1, double beta2, double
         return new AdamConfig(learningRate, beta1, beta2, epsilon, weightDecay, d, schedule);
     }
 
-    public AdamConfig withSchedule(LearningRateSchedule s) {
+    @Override public AdamConfig withSchedule(LearningRateSchedule s) {
         return new AdamConfig(learningRate, beta1, beta2, epsilon, weightDecay, decoupledWeightDecay, s);
     }
 }

@@ -1,14 +1,18 @@
 package dev.slim4j.train.optim;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /** Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay; see {@link SgdConfig}. */
 public final class Sgd implements Optimizer {
     private final ParameterSet parameters;
+    static final String MOMENTUM = "momentum";
+
     private final SgdConfig config;
-    private final Map<String, float[]> momentumBuffers = new HashMap<>();
+    private final Map<String, float[]> momentumBuffers = new LinkedHashMap<>();
     private long steps;
 
     public Sgd(ParameterSet parameters, SgdConfig config) {
@@ -28,6 +32,24 @@ public final class Sgd implements Optimizer {
         double lr = learningRate();
         for (Parameter p : parameters.trainable()) update(p, lr);
         steps++;
+    }
+
+    @Override public OptimizerState state() {
+        List<OptimizerState.Slot> slots = new ArrayList<>();
+        momentumBuffers.forEach((name, buf) -> slots.add(new OptimizerState.Slot(name, MOMENTUM, 0, buf)));
+        return new OptimizerState(steps, slots);
+    }
+
+    @Override public void restore(OptimizerState state) {
+        momentumBuffers.clear();
+        for (OptimizerState.Slot s : state.slots()) {
+            if (!s.buffer().equals(MOMENTUM)) {
+                throw new IllegalArgumentException("SGD keeps '" + MOMENTUM + "' buffers, found '" + s.buffer()
+                        + "' for parameter '" + s.parameter() + "'");
+            }
+            momentumBuffers.put(s.parameter(), Buffers.copyFor(parameters, s));
+        }
+        steps = state.steps();
     }
 
     private void update(Parameter p, double lr) {

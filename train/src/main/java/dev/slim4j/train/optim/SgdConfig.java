@@ -8,7 +8,7 @@ import java.util.Objects;
  * g + momentum b : b)}.
  */
 public record SgdConfig(double learningRate, double momentum, boolean nesterov, double weightDecay,
-                        LearningRateSchedule schedule) {
+                        LearningRateSchedule schedule) implements OptimizerConfig {
     public SgdConfig {
         if (!(learningRate >= 0)) throw new IllegalArgumentException("learningRate must be >= 0, found " + learningRate);
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must lie in [0, 1), found " + momentum);
@@ -20,7 +20,9 @@ public record SgdConfig(double learningRate, double momentum, boolean nesterov, 
     /** Learning rate 0.01, no momentum, no weight decay, constant schedule. */
     public static SgdConfig defaults() { return new SgdConfig(0.01, 0, false, 0, LearningRateSchedule.constant()); }
 
-    public SgdConfig withLearningRate(double lr) { return new SgdConfig(lr, momentum, nesterov, weightDecay, schedule); }
+    @Override public Optimizer create(ParameterSet parameters) { return new Sgd(parameters, this); }
+
+    @Override public SgdConfig withLearningRate(double lr) { return new SgdConfig(lr, momentum, nesterov, weightDecay, schedule); }
 
     public SgdConfig withMomentum(double m) { return new SgdConfig(learningRate, m, nesterov, weightDecay, schedule); }
 
@@ -28,5 +30,5 @@ public record SgdConfig(double learningRate, double momentum, boolean nesterov, 
 
     public SgdConfig withWeightDecay(double wd) { return new SgdConfig(learningRate, momentum, nesterov, wd, schedule); }
 
-    public SgdConfig withSchedule(LearningRateSchedule s) { return new SgdConfig(learningRate, momentum, nesterov, weightDecay, s); }
+    @Override public SgdConfig withSchedule(LearningRateSchedule s) { return new SgdConfig(learningRate, momentum, nesterov, weightDecay, s); }
 }
