@@ -1,0 +1,64 @@
+package dev.slim4j.compress.quant;
+
+/**
+ * TensorRT's entropy calibration (Migacz, "8-bit Inference with TensorRT", 2017) on the histogram of
+ * |x|: for each candidate count of bins {@code i} kept, P is the kept histogram with every clipped
+ * value folded into its last bin and Q the kept bins merged into {@code levels} groups and spread
+ * back over their non-empty bins; the threshold is the upper edge of the {@code i} minimizing KL(P||Q).
+ */
+final class EntropyRange {
+    private static final double EPSILON = 1e-4;
+
+    private EntropyRange() {}
+
+    /** The clipping threshold t (the range is [-t, t] within what was seen). */
+    static double threshold(Histogram h, int levels) {
+        long[] abs = h.absolute();
+        int used = abs.length;
+        while (used > 0 && abs[used - 1] == 0) used--;
+        if (used <= levels) return used * h.width();
+        long[] suffix = new long[used + 1];
+        for (int k = used - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + abs[k];
+        double best = Double.POSITIVE_INFINITY;
+        int bestBins = used;
+        for (int i = levels; i <= used; i++) {
+            double kl = divergence(abs, i, suffix[i], levels);
+            if (kl < best) {
+                best = kl;
+                bestBins = i;
+            }
+        }
+        return bestBins * h.width();
+    }
+
+    /** KL(P||Q) for the first {@code bins} bins kept, {@code outliers} folded into the last. */
+    static double divergence(long[] abs, int bins, long outliers, int levels) {
+        double[] q = new double[bins];
+        for (int j = 0; j < levels; j++) {
+            int start = (int) ((long) j * bins / levels);
+            int end = (int) ((long) (j + 1) * bins / levels);
+            double sum = 0;
+            int nonZero = 0;
+            for (int k = start; k < end; k++) {
+                sum += abs[k];
+                if (abs[k] != 0) nonZero++;
+            }
+            for (int k = start; k < end; k++) q[k] = abs[k] == 0 ? 0 : sum / nonZero;
+        }
+        double pTotal = outliers;
+        double qTotal = 0;
+        for (int k = 0; k < bins; k++) {
+            pTotal += abs[k];
+            qTotal += q[k];
+        }
+        double kl = 0;
+        for (int k = 0; k < bins; k++) {
+            double p = abs[k] + (k == bins - 1 ? outliers : 0);
+            if (p == 0) continue;
+            double pk = p / pTotal;
+            double qk = q[k] == 0 ? EPSILON / pTotal : q[k] / qTotal;
+            kl += pk * Math.log(pk / qk);
+        }
+        return kl;
+    }
+}
