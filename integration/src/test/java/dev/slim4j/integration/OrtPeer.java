@@ -17,9 +17,15 @@ final class OrtPeer {
     private OrtPeer() {}
 
     static Map<String, Tensor> run(byte[] model, Map<String, Tensor> feeds) throws OrtException {
+        return run(model, feeds, true);
+    }
+
+    /** As {@link #run(byte[], Map)}; without {@code optimize}, ONNX Runtime runs every node as written (no fusions). */
+    static Map<String, Tensor> run(byte[] model, Map<String, Tensor> feeds, boolean optimize) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(1);
+            if (!optimize) opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             try (OrtSession session = env.createSession(model, opts)) {
                 Map<String, OnnxTensor> inputs = new HashMap<>();
                 try {

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
 /**
  * Writes the QDQ form: a QuantizeLinear / DequantizeLinear pair after every observed activation (read
  * through the pair by every consumer that is not excluded), weights as integer initializers behind a
- * DequantizeLinear (per channel with {@code axis}), biases as INT32 with {@code scale = s_in * s_w};
+ * DequantizeLinear (per channel with {@code axis}), biases as INT32 with {@code scale = s_in * s_w} (zero
+ * point omitted: 0);
  * or, for half-precision weights, FLOAT16 / BFLOAT16 initializers behind a Cast. Returns a new graph.
  */
 final class QdqConverter {
@@ -116,11 +117,15 @@ final class QdqConverter {
         out.initializer(values, q.values());
         String scale = names.fresh(w + "_scale");
         out.initializer(scale, q.scales());
-        String zero = names.fresh(w + "_zero_point");
-        out.initializer(zero, q.zeroPoints());
+        List<String> inputs = new ArrayList<>(List.of(values, scale));
+        if (q.values().dtype() != DType.INT32) {
+            String zero = names.fresh(w + "_zero_point");
+            out.initializer(zero, q.zeroPoints());
+            inputs.add(zero);
+        }
         String dq = names.fresh(w + "_dequantized");
         Optional<Long> axis = q.axis().isPresent() ? Optional.of((long) q.axis().getAsInt()) : Optional.empty();
-        prefix.add(new Node(names.fresh(w + "_DequantizeLinear"), new DequantizeLinear(axis), List.of(values, scale, zero), List.of(dq)));
+        prefix.add(new Node(names.fresh(w + "_DequantizeLinear"), new DequantizeLinear(axis), inputs, List.of(dq)));
         return dq;
     }
 
