@@ -4,6 +4,7 @@ import dev.slim4j.cli.bench.BenchCommand;
 import dev.slim4j.cli.conformance.ConformanceCommand;
 import dev.slim4j.cli.demo.DemoCommand;
 import dev.slim4j.cli.inspect.InspectCommand;
+import dev.slim4j.cli.quantize.QuantizeCommand;
 import dev.slim4j.cli.run.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new InspectCommand(), new RunCommand(), new ConformanceCommand(),
-                new BenchCommand());
+                new BenchCommand(), new QuantizeCommand());
     }
 
     public static void main(String[] args) {

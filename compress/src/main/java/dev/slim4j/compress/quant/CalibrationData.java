@@ -123,7 +123,7 @@ public interface CalibrationData {
     }
 
     /** Reshapes [N, C, H, W] images to the input's rank (2: [N, C*H*W]). */
-    static Tensor fit(Tensor images, Value input) {
+    public static Tensor fit(Tensor images, Value input) {
         if (input.type().hasRank() && input.type().rank() == 2) {
             int n = images.shape().dim(0);
             return images.reshape(Shape.of(n, images.shape().intSize() / Math.max(n, 1)));

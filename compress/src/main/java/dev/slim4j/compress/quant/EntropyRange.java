@@ -11,24 +11,43 @@ final class EntropyRange {
 
     private EntropyRange() {}
 
-    /** The clipping threshold t (the range is [-t, t] within what was seen). */
+    /** Symmetric grids: the clipping threshold t on |x| (the range is [-t, t] within what was seen). */
     static double threshold(Histogram h, int levels) {
-        long[] abs = h.absolute();
-        int used = abs.length;
-        while (used > 0 && abs[used - 1] == 0) used--;
-        if (used <= levels) return used * h.width();
+        return bestBins(h.absolute(), levels) * h.width();
+    }
+
+    /**
+     * Asymmetric grids: the lower end stays at the minimum seen and the search runs over the upper end,
+     * on the signed histogram from the minimum's bin up, with the whole grid's levels. For non-negative
+     * data this is the |x| search; for data such as normalized images, whose large mass sits at the
+     * minimum, it does not fold the negative side onto the positive one.
+     */
+    static Range upper(Histogram h, int levels) {
+        long[] counts = h.counts();
+        int first = 0;
+        while (first < counts.length && counts[first] == 0) first++;
+        long[] shifted = java.util.Arrays.copyOfRange(counts, first, counts.length);
+        double max = h.lower(first) + bestBins(shifted, levels) * h.width();
+        return new Range(h.min(), (float) Math.max(h.min(), Math.min(h.max(), max)));
+    }
+
+    /** The number of leading bins of {@code counts} to keep, minimizing KL(P||Q). */
+    static int bestBins(long[] counts, int levels) {
+        int used = counts.length;
+        while (used > 0 && counts[used - 1] == 0) used--;
+        if (used <= levels) return used;
         long[] suffix = new long[used + 1];
-        for (int k = used - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + abs[k];
+        for (int k = used - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + counts[k];
         double best = Double.POSITIVE_INFINITY;
         int bestBins = used;
         for (int i = levels; i <= used; i++) {
-            double kl = divergence(abs, i, suffix[i], levels);
+            double kl = divergence(counts, i, suffix[i], levels);
             if (kl < best) {
                 best = kl;
                 bestBins = i;
             }
         }
-        return bestBins * h.width();
+        return bestBins;
     }
 
     /** KL(P||Q) for the first {@code bins} bins kept, {@code outliers} folded into the last. */

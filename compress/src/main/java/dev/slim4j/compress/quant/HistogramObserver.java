@@ -30,16 +30,12 @@ public final class HistogramObserver implements Observer {
         if (histogram.radius() == 0) return new Range(0, 0);
         return switch (method) {
             case CalibrationMethod.Percentile p -> PercentileRange.of(histogram, p.percentile(), spec.symmetry());
-            case CalibrationMethod.Entropy e -> clip(EntropyRange.threshold(histogram, levels()));
+            case CalibrationMethod.Entropy e -> spec.symmetry() == Symmetry.SYMMETRIC
+                    ? clip(EntropyRange.threshold(histogram, (int) (spec.range().steps() + 1) / 2))
+                    : EntropyRange.upper(histogram, (int) spec.range().steps() + 1);
             case CalibrationMethod.Mse m -> MseRange.of(histogram, spec);
             default -> throw new IllegalStateException("unreachable: " + method);
         };
-    }
-
-    /** Levels the KL search quantizes |x| to: the whole grid for non-negative data on an asymmetric grid, half otherwise. */
-    private int levels() {
-        boolean oneSided = histogram.min() >= 0 && spec.symmetry() == Symmetry.ASYMMETRIC;
-        return (int) (oneSided ? spec.range().steps() + 1 : (spec.range().steps() + 1) / 2);
     }
 
     private Range clip(double threshold) { return clip(histogram, threshold); }

@@ -71,6 +71,17 @@ class ObserverTest {
         assertTrue(uniform.range().max() > 0.95f, "uniform threshold " + uniform.range().max());
     }
 
+    @Test void asymmetricEntropyDoesNotFoldAMassAtTheMinimumOntoThePositiveSide() {
+        // like normalized images: most pixels are background at the minimum, the rest spread above it
+        Random rnd = new Random(6);
+        float[] x = new float[100_000];
+        for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat() < 0.6f ? -0.8f : -0.8f + 2.8f * rnd.nextFloat();
+        Observer o = CalibrationMethod.entropy().newObserver(QuantSpec.uint8Activations());
+        o.observe(x);
+        assertEquals(-0.8f, o.range().min());
+        assertTrue(o.range().max() > 1.8f, "upper end " + o.range().max());
+    }
+
     @Test void mseKeepsAUniformWhole() {
         Observer o = CalibrationMethod.mse().newObserver(SIGNED);
         Random rnd = new Random(4);
