@@ -3,26 +3,11 @@ package dev.slim4j.cli.quantize;
 import dev.slim4j.cli.ArgParser;
 import dev.slim4j.cli.Command;
 import dev.slim4j.cli.UsageException;
-import dev.slim4j.compress.quant.Accuracy;
-import dev.slim4j.compress.quant.CalibrationData;
-import dev.slim4j.compress.quant.Mode;
-import dev.slim4j.compress.quant.Prepared;
-import dev.slim4j.compress.quant.QuantConfig;
-import dev.slim4j.compress.quant.Quantizer;
-import dev.slim4j.compress.quant.ScaleFile;
-import dev.slim4j.compress.quant.ScaleTable;
-import dev.slim4j.ir.Model;
-import dev.slim4j.onnx.OnnxReader;
-import dev.slim4j.onnx.OnnxWriter;
-import dev.slim4j.train.data.FashionMnist;
-import dev.slim4j.train.data.LoaderConfig;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * {@code slim4j quantize MODEL.onnx --calib fashion-mnist|DIR --method ... --out OUT.onnx}: post-training
@@ -50,6 +35,8 @@ public final class QuantizeCommand implements Command {
         var exclude = p.repeatedString("exclude", "NAME,...", "node names or op types to keep in float");
         var calibSize = p.integer("calib-size", "N", "calibration examples from Fashion-MNIST (default 256)", 256L);
         var evalSize = p.integer("eval-size", "N", "Fashion-MNIST test images for accuracy, 0 to skip (default 10000)", 10000L);
+        var sensitivity = p.flag("sensitivity", "measure the accuracy drop of each node quantized alone (needs --calib fashion-mnist)");
+        var maxDrop = p.string("max-accuracy-drop", "POINTS", "keep the most sensitive nodes in float until top-1 drops at most this much", null);
         var scales = p.path("scales", "FILE.json", "re-quantize with this scale file instead of calibrating", null);
         var outFile = p.path("out", "OUT.onnx", "where to write the quantized model (required)", null);
         var json = p.flag("json", "print JSON instead of tables");
@@ -58,48 +45,23 @@ public final class QuantizeCommand implements Command {
             return 0;
         }
         if (outFile.value() == null) throw new UsageException("missing --out OUT.onnx");
-        Path in = Path.of(model.value());
-        if (!Files.isRegularFile(in)) throw new IllegalArgumentException("model file " + in + " does not exist");
-        Model fp32 = OnnxReader.read(in);
         QuantizeOptions o = new QuantizeOptions(mode.value(), weights.value(), method.value(), parsePercentile(percentile.value()),
                 perChannel.value(), symmetric.value(), bits.value(), exclude.values());
-        QuantConfig config = o.config(fp32.graph());
-        Quantizer quantizer = new Quantizer(config);
-        Prepared prepared = quantizer.prepare(fp32);
-        ScaleTable table = scaleTable(quantizer, prepared, calib.value(), scales.value(), calibSize.value(), err);
-        Model int8 = quantizer.convert(prepared, table);
-        OnnxWriter.write(int8, outFile.value());
-        Optional<Path> scaleFile = Optional.empty();
-        if (config.mode() == Mode.STATIC) {
-            scaleFile = Optional.of(ScaleFile.besideModel(outFile.value()));
-            ScaleFile.write(table, scaleFile.get());
-        }
-        QuantizeReport report = new QuantizeReport(in, outFile.value(), scaleFile, config, prepared, fp32, int8, size(in), size(outFile.value()));
-        if (FASHION_MNIST.equals(calib.value()) && evalSize.value() > 0) {
-            err.println("evaluating FP32 and quantized models on " + evalSize.value() + " Fashion-MNIST test images ...");
-            int n = Math.toIntExact(evalSize.value());
-            report = report.withAccuracy(Accuracy.top1(fp32, FashionMnist.test(), LoaderConfig.defaults(), n),
-                    Accuracy.top1(OnnxReader.read(outFile.value()), FashionMnist.test(), LoaderConfig.defaults(), n), n);
-        }
-        if (json.value()) report.printJson(out);
-        else report.printTable(out);
-        return 0;
+        QuantizeRequest request = new QuantizeRequest(Path.of(model.value()), outFile.value(), o, Optional.ofNullable(calib.value()),
+                Optional.ofNullable(scales.value()), Math.toIntExact(calibSize.value()), Math.toIntExact(evalSize.value()),
+                sensitivity.value(), maxDrop.value() == null ? OptionalDouble.empty() : OptionalDouble.of(parseDrop(maxDrop.value())),
+                json.value());
+        return new QuantizeJob(request, out, err).run();
     }
 
-    private static ScaleTable scaleTable(Quantizer q, Prepared prepared, String calib, Path scales, long size, PrintStream err) {
-        if (scales != null) return ScaleFile.read(scales);
-        if (q.config().mode() != Mode.STATIC) return q.calibrate(prepared, CalibrationData.of(List.of()));
-        if (calib == null) throw new UsageException("static quantization needs --calib fashion-mnist|DIR or --scales FILE.json");
-        CalibrationData data;
-        if (calib.equals(FASHION_MNIST)) {
-            if (size < 1) throw new UsageException("--calib-size must be at least 1, found " + size);
-            data = CalibrationData.of(FashionMnist.train(), LoaderConfig.defaults(), Math.toIntExact(size));
-            err.println("calibrating (" + q.config().method().label() + ") on " + size + " Fashion-MNIST training images ...");
-        } else {
-            data = CalibrationData.folder(Path.of(calib));
-            err.println("calibrating (" + q.config().method().label() + ") on the inputs in " + calib + " ...");
+    private static double parseDrop(String s) {
+        try {
+            double d = Double.parseDouble(s);
+            if (!(d >= 0 && d <= 100)) throw new UsageException("--max-accuracy-drop expects points in [0, 100], found " + s);
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--max-accuracy-drop expects a number of points, found '" + s + "'");
         }
-        return q.calibrate(prepared, data);
     }
 
     private static double parsePercentile(String s) {
@@ -107,14 +69,6 @@ public final class QuantizeCommand implements Command {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
             throw new UsageException("--percentile expects a number, found '" + s + "'");
-        }
-    }
-
-    private static long size(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
     }
 }

@@ -18,16 +18,22 @@ import java.util.OptionalDouble;
 /** What {@code slim4j quantize} did: the nodes quantized and left in float, sizes, and accuracy when measured. */
 record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared,
                       Model before, Model after, long fileBefore, long fileAfter,
-                      OptionalDouble accuracyBefore, OptionalDouble accuracyAfter, int evaluated) {
+                      OptionalDouble accuracyBefore, OptionalDouble accuracyAfter, int evaluated,
+                      Optional<SensitivityReport> sensitivity) {
     QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared, Model before,
                    Model after, long fileBefore, long fileAfter) {
         this(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter, OptionalDouble.empty(),
-                OptionalDouble.empty(), 0);
+                OptionalDouble.empty(), 0, Optional.empty());
     }
 
     QuantizeReport withAccuracy(double fp32, double quantized, int count) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count);
+                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count, sensitivity);
+    }
+
+    QuantizeReport withSensitivity(Optional<SensitivityReport> s) {
+        return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
+                accuracyBefore, accuracyAfter, evaluated, s);
     }
 
     void printTable(PrintStream out) {
@@ -36,6 +42,7 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         out.printf("%-28s %-8s %s%n", "node", "op", "quantized");
         for (Target t : prepared.targets()) out.printf("%-28s %-8s %s%n", t.node().name(), t.node().op().opType(), "yes");
         for (String s : prepared.skipped()) out.printf("  float: %s%n", s);
+        if (prepared.targets().isEmpty()) out.println("  (no node quantized)");
         ModelSize b = ModelSize.of(before), a = ModelSize.of(after);
         out.printf("file bytes      %,12d -> %,12d  (%.2fx smaller)%n", fileBefore, fileAfter, (double) fileBefore / fileAfter);
         out.printf("weight bytes    %,12d -> %,12d  (%.2fx smaller)%n", b.weightBytes(), a.weightBytes(), ratio(b.weightBytes(), a.weightBytes()));
@@ -45,8 +52,9 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             out.printf("top-1 on %d Fashion-MNIST test images: FP32 %.2f%%, quantized %.2f%% (%+.2f points)%n", evaluated,
                     accuracyBefore.getAsDouble(), accuracyAfter.getAsDouble(), accuracyAfter.getAsDouble() - accuracyBefore.getAsDouble());
         }
-        out.println("integer arithmetic: none in slim4j's runtime yet (QDQ runs through the reference float ops); "
-                + "ONNX Runtime runs the QDQ file with its own integer kernels");
+        out.println("integer arithmetic in slim4j: none yet; the QDQ graph runs through the reference float ops "
+                + "(QDQ consumers such as ONNX Runtime may fuse it into integer kernels)");
+        sensitivity.ifPresent(r -> r.printTable(out));
     }
 
     void printJson(PrintStream out) {
@@ -70,6 +78,7 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             acc.put("quantized_top1", accuracyAfter.getAsDouble());
             m.put("accuracy", acc);
         }
+        sensitivity.ifPresent(r -> m.put("sensitivity", r.toJson()));
         out.println(JsonText.write(m));
     }
 

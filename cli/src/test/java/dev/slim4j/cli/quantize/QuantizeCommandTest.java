@@ -99,6 +99,22 @@ class QuantizeCommandTest {
         assertTrue(r.out().contains("top-1 on 250 Fashion-MNIST test images: FP32"), r.out());
     }
 
+    @Test void sensitivityAndAccuracyAwareFallback() throws Exception {
+        Path out = dir.resolve("aware.onnx");
+        CliRun r = CliRun.of("quantize", model.toString(), "--calib", "fashion-mnist", "--calib-size", "64", "--eval-size", "250",
+                "--sensitivity", "--max-accuracy-drop", "0", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("sensitivity: top-1 with only one node quantized"), r.out());
+        assertTrue(r.out().contains("accuracy-aware: "), r.out());
+        String json = Files.readString(dir.resolve("aware.sensitivity.json"));
+        assertTrue(json.contains("\"layers\": [{\"node\": "), json);
+        CliRun noData = CliRun.of("quantize", model.toString(), "--calib", dir.resolve("calib").toString(), "--sensitivity",
+                "--out", out.toString());
+        assertEquals(Main.USAGE, noData.exitCode());
+        CliRun bad = CliRun.of("quantize", model.toString(), "--calib", "fashion-mnist", "--max-accuracy-drop", "-1", "--out", out.toString());
+        assertTrue(bad.err().contains("[0, 100], found -1"), bad.err());
+    }
+
     private Tensor random(float std, int... dims) {
         float[] v = new float[Shape.of(dims).intSize()];
         for (int i = 0; i < v.length; i++) v[i] = (float) random.nextGaussian() * std;
