@@ -45,7 +45,7 @@ final class FashionModels {
             String h = b.relu(b.linear(f, he(r, 784, 128, 784), zeros(128)));
             String h2 = b.relu(b.linear(h, he(r, 128, 64, 128), zeros(64)));
             return b.outputAs(b.linear(h2, he(r, 64, 10, 64), zeros(10)), "logits").build();
-        }, 600);
+        }, 2000);
     }
 
     static Model convNet() {
@@ -58,7 +58,7 @@ final class FashionModels {
             String f = b.flatten(c2, 1);
             String h = b.relu(b.linear(f, he(r, 784, 32, 784), zeros(32)));
             return b.outputAs(b.linear(h, he(r, 32, 10, 32), zeros(10)), "logits").build();
-        }, 400);
+        }, 1500);
     }
 
     private interface GraphMaker { Graph make(); }

@@ -77,12 +77,12 @@ class QuantizedOrtAgreementTest {
         Tensor reference = run(fp32, feeds);
         double r = range(reference);
         double step = lastInputStep(int8);
-        System.out.printf("%s: ORT (no fusion) vs slim4j %.2e, ORT (integer kernels) vs slim4j %.2e, INT8 vs FP32 %.2e "
+        System.out.printf("%s: ORT (no fusion) vs slim4j %.2e, ORT (all graph optimizations) vs slim4j %.2e, INT8 vs FP32 %.2e "
                         + "(of logit range %.2f), top-1 agreement with FP32 %d/64, file %d -> %d bytes (%.2fx)%n",
                 fp32.graph().name(), maxDiff(ours, literal), maxDiff(ours, fused), maxDiff(ours, reference), r,
                 agreement(ours, reference), Files.size(floatFile), Files.size(file), (double) Files.size(floatFile) / Files.size(file));
         assertTrue(maxDiff(ours, literal) <= 1e-4 * r, "ORT without fusions differs by " + maxDiff(ours, literal));
-        assertTrue(maxDiff(ours, fused) <= 0.02 * r, "ORT with integer kernels differs by " + maxDiff(ours, fused) + " (last input step " + step + ")");
+        assertTrue(maxDiff(ours, fused) <= 0.02 * r, "ORT with graph optimizations differs by " + maxDiff(ours, fused) + " (last input step " + step + ")");
         assertTrue(maxDiff(ours, reference) <= 0.08 * r, "INT8 differs from FP32 by " + maxDiff(ours, reference));
         assertTrue(agreement(ours, reference) >= 60);
         ModelSize before = ModelSize.of(fp32), after = ModelSize.of(int8);

@@ -31,8 +31,15 @@ final class EntropyRange {
         return new Range(h.min(), (float) Math.max(h.min(), Math.min(h.max(), max)));
     }
 
-    /** The number of leading bins of {@code counts} to keep, minimizing KL(P||Q). */
-    static int bestBins(long[] counts, int levels) {
+    /**
+     * The number of leading bins of {@code counts} to keep, minimizing KL(P||Q). The first bin (exact zeros
+     * after a ReLU, the background of an image) is given the count of the second, as NVIDIA's
+     * pytorch-quantization does: left as it is, that spike dominates the divergence as soon as it is
+     * merged with its neighbours, and the search would clip at the smallest candidate.
+     */
+    static int bestBins(long[] raw, int levels) {
+        long[] counts = raw.clone();
+        if (counts.length > 1) counts[0] = counts[1];
         int used = counts.length;
         while (used > 0 && counts[used - 1] == 0) used--;
         if (used <= levels) return used;

@@ -82,6 +82,17 @@ class ObserverTest {
         assertTrue(o.range().max() > 1.8f, "upper end " + o.range().max());
     }
 
+    @Test void entropyIsNotCapturedByTheZerosOfAReLU() {
+        // ReLU of a Gaussian: half the values are exactly 0, the rest a half-normal with max about 4.5
+        Random rnd = new Random(8);
+        float[] x = new float[200_000];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.max(0, rnd.nextGaussian());
+        Observer o = CalibrationMethod.entropy().newObserver(QuantSpec.uint8Activations());
+        o.observe(x);
+        float max = maxAbs(x);
+        assertTrue(o.range().max() > 0.4 * max && o.range().max() <= max, "threshold " + o.range().max() + " of max " + max);
+    }
+
     @Test void mseKeepsAUniformWhole() {
         Observer o = CalibrationMethod.mse().newObserver(SIGNED);
         Random rnd = new Random(4);
