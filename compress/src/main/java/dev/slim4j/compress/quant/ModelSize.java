@@ -10,10 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Bytes a model stores: all initializers, and the weights of Conv, Gemm and MatMul (input 1) alone,
+ * Bytes a model stores: all initializers, and the weights (input 1) of Conv, Gemm, MatMul and their
+ * integer forms ConvInteger and MatMulInteger alone,
  * counted through a DequantizeLinear or Cast in front of them with the scales and zero points they read.
  */
 public record ModelSize(long initializerBytes, long weightBytes) {
+    /** Ops whose input 1 is a weight. */
+    private static final Set<String> WEIGHTED = Set.of("Conv", "Gemm", "MatMul", "ConvInteger", "MatMulInteger");
+
     public static ModelSize of(Model m) {
         Graph g = m.graph();
         long all = 0;
@@ -21,7 +25,7 @@ public record ModelSize(long initializerBytes, long weightBytes) {
         Set<String> weights = new LinkedHashSet<>();
         for (Node n : g.nodes()) {
             String type = n.op().opType();
-            if (!QuantConfig.QUANTIZABLE.contains(type) || n.input(1).isEmpty()) continue;
+            if (!WEIGHTED.contains(type) || n.input(1).isEmpty()) continue;
             String w = n.input(1);
             if (g.initializers().containsKey(w)) {
                 weights.add(w);
