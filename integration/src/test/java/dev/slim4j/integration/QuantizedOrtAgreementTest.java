@@ -75,6 +75,9 @@ class QuantizedOrtAgreementTest {
         Tensor literal = OrtPeer.run(bytes, feeds, false).values().iterator().next();
         Tensor fused = OrtPeer.run(bytes, feeds, true).values().iterator().next();
         Tensor reference = run(fp32, feeds);
+        Map<String, Long> fusedOps = OrtPeer.optimizedOpTypes(bytes, dir.resolve("ort-optimized.onnx"));
+        System.out.println(fp32.graph().name() + ": ONNX Runtime's optimized graph: " + fusedOps);
+        assertTrue(fusedOps.containsKey("QGemm"), "ONNX Runtime should run the QDQ Gemms as integer QGemm, found " + fusedOps);
         double r = range(reference);
         double step = lastInputStep(int8);
         System.out.printf("%s: ORT (no fusion) vs slim4j %.2e, ORT (all graph optimizations) vs slim4j %.2e, INT8 vs FP32 %.2e "

@@ -26,7 +26,8 @@ public interface CalibrationData {
 
     /**
      * The first {@code count} examples of {@code dataset} in the loader's order, in batches of the loader's
-     * size, fed to the model's single input (reshaped to [N, C*H*W] when the input has rank 2).
+     * size, fed to the model's single input (reshaped to [N, C*H*W] when the input has rank 2). Batches
+     * are made as they are read, one at a time.
      */
     static CalibrationData of(Dataset dataset, LoaderConfig loader, int count) {
         if (count < 1) throw new IllegalArgumentException("calibration needs at least 1 example, found " + count);
@@ -34,16 +35,11 @@ public interface CalibrationData {
             Value input = single(inputs);
             var epoch = new DataLoader(dataset, loader).epoch(0);
             int batches = Math.min(epoch.size(), (count + loader.batchSize() - 1) / loader.batchSize());
-            List<Map<String, Tensor>> out = new ArrayList<>();
-            int left = count;
-            for (int b = 0; b < batches; b++) {
+            return () -> java.util.stream.IntStream.range(0, batches).mapToObj(b -> {
                 Batch batch = epoch.batch(b);
-                Tensor images = batch.images();
-                int n = Math.min(left, batch.size());
-                left -= n;
-                out.add(Map.of(input.name(), fit(first(images, n), input)));
-            }
-            return out;
+                int n = Math.min(count - b * loader.batchSize(), batch.size());
+                return Map.of(input.name(), fit(first(batch.images(), n), input));
+            }).iterator();
         };
     }
 
