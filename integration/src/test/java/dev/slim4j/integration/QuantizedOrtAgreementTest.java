@@ -3,6 +3,10 @@ package dev.slim4j.integration;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slim4j.compress.quant.CalibrationData;
+import dev.slim4j.compress.quant.CalibrationMethod;
+import dev.slim4j.compress.quant.Granularity;
+import dev.slim4j.compress.quant.QuantSpec;
+import dev.slim4j.compress.quant.Symmetry;
 import dev.slim4j.compress.quant.HalfPrecision;
 import dev.slim4j.compress.quant.Mode;
 import dev.slim4j.compress.quant.ModelSize;
@@ -31,9 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
 class QuantizedOrtAgreementTest {
     @TempDir Path dir;
 
-    @Test void staticQdqMlp() throws Exception { checkStatic(FashionModels.mlp()); }
+    @Test void staticQdqMlp() throws Exception { checkStatic(FashionModels.mlp(), QuantConfig.defaults()); }
 
-    @Test void staticQdqConvNet() throws Exception { checkStatic(FashionModels.convNet()); }
+    @Test void staticQdqConvNet() throws Exception { checkStatic(FashionModels.convNet(), QuantConfig.defaults()); }
+
+    @Test void signedSymmetricActivationsPerTensorWeightsConvNet() throws Exception {
+        QuantSpec int8 = QuantSpec.uint8Activations().withSigned(true).withSymmetry(Symmetry.SYMMETRIC);
+        checkStatic(FashionModels.convNet(), QuantConfig.defaults().withActivations(int8)
+                .withWeights(QuantSpec.int8Weights().withGranularity(Granularity.perTensor())).withMethod(CalibrationMethod.entropy()));
+    }
 
     @Test void dynamicMlp() throws Exception {
         Model fp32 = FashionModels.mlp();
@@ -63,8 +73,8 @@ class QuantizedOrtAgreementTest {
         assertTrue(ratio > 1.9, "FP16 file only " + ratio + "x smaller");
     }
 
-    private void checkStatic(Model fp32) throws Exception {
-        Quantizer q = new Quantizer(QuantConfig.defaults());
+    private void checkStatic(Model fp32, QuantConfig config) throws Exception {
+        Quantizer q = new Quantizer(config);
         var calib = CalibrationData.of(FashionMnist.train(), LoaderConfig.defaults(), 256);
         Model int8 = q.quantize(fp32, calib);
         Path file = write(int8, "int8");

@@ -1,90 +1,115 @@
 package dev.slim4j.compress.quant;
 
+import java.util.Arrays;
+
 /**
- * TensorRT's entropy calibration (Migacz, "8-bit Inference with TensorRT", 2017) on the histogram of
- * |x|: for each candidate count of bins {@code i} kept, P is the kept histogram with every clipped
- * value folded into its last bin and Q the kept bins merged into {@code levels} groups and spread
- * back over their non-empty bins; the threshold is the upper edge of the {@code i} minimizing KL(P||Q).
+ * TensorRT's entropy calibration (Migacz, "8-bit Inference with TensorRT", 2017): for each candidate
+ * window of histogram bins, P is the window with the values outside it folded into its end bins and Q
+ * the window merged into as many groups as the grid has levels and spread back over each group's
+ * non-empty bins; the range is the window minimizing KL(P||Q). The bin holding the distribution's
+ * spike (exact zeros after a ReLU, an image's background at the minimum) is given its neighbour's
+ * count first, as NVIDIA's pytorch-quantization does: left as it is, that spike dominates the
+ * divergence as soon as it is merged with its neighbours, and the search would clip at the smallest window.
  */
 final class EntropyRange {
     private static final double EPSILON = 1e-4;
 
     private EntropyRange() {}
 
-    /** Symmetric grids: the clipping threshold t on |x| (the range is [-t, t] within what was seen). */
-    static double threshold(Histogram h, int levels) {
-        return bestBins(h.absolute(), levels) * h.width();
+    /**
+     * Symmetric grids: windows [-t, t] centred on zero over the signed histogram (as ONNX Runtime's
+     * calibrator searches), {@code levels} per side. The negative and positive tails are not folded
+     * onto each other, so a one-sided mass (an input's background) does not pull t down to it.
+     */
+    static Range symmetric(Histogram h, int levels) {
+        long[] counts = h.counts();
+        int centre = counts.length / 2;
+        counts[centre] = Math.max(counts[centre - 1], counts[centre + 1]);
+        int used = 0;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] != 0) used = Math.max(used, k < centre ? centre - k : k - centre + 1);
+        }
+        if (used <= levels) return HistogramObserver.clip(h, used * h.width());
+        long[] prefix = prefix(counts);
+        double best = Double.POSITIVE_INFINITY;
+        int bestHalf = used;
+        for (int i = levels; i <= used; i++) {
+            long left = prefix[centre - i];
+            long right = prefix[counts.length] - prefix[centre + i];
+            double kl = divergence(counts, centre - i, 2 * i, left, right, 2 * levels);
+            if (kl < best) {
+                best = kl;
+                bestHalf = i;
+            }
+        }
+        return HistogramObserver.clip(h, bestHalf * h.width());
     }
 
     /**
      * Asymmetric grids: the lower end stays at the minimum seen and the search runs over the upper end,
-     * on the signed histogram from the minimum's bin up, with the whole grid's levels. For non-negative
-     * data this is the |x| search; for data such as normalized images, whose large mass sits at the
-     * minimum, it does not fold the negative side onto the positive one.
+     * on the signed histogram from the minimum's bin up, with the whole grid's levels.
      */
     static Range upper(Histogram h, int levels) {
         long[] counts = h.counts();
         int first = 0;
         while (first < counts.length && counts[first] == 0) first++;
-        long[] shifted = java.util.Arrays.copyOfRange(counts, first, counts.length);
-        double max = h.lower(first) + bestBins(shifted, levels) * h.width();
+        long[] shifted = Arrays.copyOfRange(counts, first, counts.length);
+        if (shifted.length > 1) shifted[0] = shifted[1];
+        int used = shifted.length;
+        while (used > 0 && shifted[used - 1] == 0) used--;
+        int bins = used;
+        if (used > levels) {
+            long[] prefix = prefix(shifted);
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = levels; i <= used; i++) {
+                double kl = divergence(shifted, 0, i, 0, prefix[used] - prefix[i], levels);
+                if (kl < best) {
+                    best = kl;
+                    bins = i;
+                }
+            }
+        }
+        double max = h.lower(first) + bins * h.width();
         return new Range(h.min(), (float) Math.max(h.min(), Math.min(h.max(), max)));
     }
 
     /**
-     * The number of leading bins of {@code counts} to keep, minimizing KL(P||Q). The first bin (exact zeros
-     * after a ReLU, the background of an image) is given the count of the second, as NVIDIA's
-     * pytorch-quantization does: left as it is, that spike dominates the divergence as soon as it is
-     * merged with its neighbours, and the search would clip at the smallest candidate.
+     * KL(P||Q) for the window {@code counts[from, from + length)}, with {@code left} and {@code right}
+     * values outside it folded into its first and last bins of P, Q merged into {@code groups} groups.
      */
-    static int bestBins(long[] raw, int levels) {
-        long[] counts = raw.clone();
-        if (counts.length > 1) counts[0] = counts[1];
-        int used = counts.length;
-        while (used > 0 && counts[used - 1] == 0) used--;
-        if (used <= levels) return used;
-        long[] suffix = new long[used + 1];
-        for (int k = used - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + counts[k];
-        double best = Double.POSITIVE_INFINITY;
-        int bestBins = used;
-        for (int i = levels; i <= used; i++) {
-            double kl = divergence(counts, i, suffix[i], levels);
-            if (kl < best) {
-                best = kl;
-                bestBins = i;
-            }
-        }
-        return bestBins;
-    }
-
-    /** KL(P||Q) for the first {@code bins} bins kept, {@code outliers} folded into the last. */
-    static double divergence(long[] abs, int bins, long outliers, int levels) {
-        double[] q = new double[bins];
-        for (int j = 0; j < levels; j++) {
-            int start = (int) ((long) j * bins / levels);
-            int end = (int) ((long) (j + 1) * bins / levels);
+    static double divergence(long[] counts, int from, int length, long left, long right, int groups) {
+        double[] q = new double[length];
+        for (int j = 0; j < groups; j++) {
+            int start = (int) ((long) j * length / groups);
+            int end = (int) ((long) (j + 1) * length / groups);
             double sum = 0;
             int nonZero = 0;
             for (int k = start; k < end; k++) {
-                sum += abs[k];
-                if (abs[k] != 0) nonZero++;
+                sum += counts[from + k];
+                if (counts[from + k] != 0) nonZero++;
             }
-            for (int k = start; k < end; k++) q[k] = abs[k] == 0 ? 0 : sum / nonZero;
+            for (int k = start; k < end; k++) q[k] = counts[from + k] == 0 ? 0 : sum / nonZero;
         }
-        double pTotal = outliers;
+        double pTotal = left + right;
         double qTotal = 0;
-        for (int k = 0; k < bins; k++) {
-            pTotal += abs[k];
+        for (int k = 0; k < length; k++) {
+            pTotal += counts[from + k];
             qTotal += q[k];
         }
         double kl = 0;
-        for (int k = 0; k < bins; k++) {
-            double p = abs[k] + (k == bins - 1 ? outliers : 0);
+        for (int k = 0; k < length; k++) {
+            double p = counts[from + k] + (k == 0 ? left : 0) + (k == length - 1 ? right : 0);
             if (p == 0) continue;
             double pk = p / pTotal;
             double qk = q[k] == 0 ? EPSILON / pTotal : q[k] / qTotal;
             kl += pk * Math.log(pk / qk);
         }
         return kl;
+    }
+
+    private static long[] prefix(long[] counts) {
+        long[] p = new long[counts.length + 1];
+        for (int k = 0; k < counts.length; k++) p[k + 1] = p[k] + counts[k];
+        return p;
     }
 }

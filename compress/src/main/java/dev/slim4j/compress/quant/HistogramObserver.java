@@ -31,14 +31,12 @@ public final class HistogramObserver implements Observer {
         return switch (method) {
             case CalibrationMethod.Percentile p -> PercentileRange.of(histogram, p.percentile(), spec.symmetry());
             case CalibrationMethod.Entropy e -> spec.symmetry() == Symmetry.SYMMETRIC
-                    ? clip(EntropyRange.threshold(histogram, (int) (spec.range().steps() + 1) / 2))
+                    ? EntropyRange.symmetric(histogram, (int) (spec.range().steps() + 1) / 2)
                     : EntropyRange.upper(histogram, (int) spec.range().steps() + 1);
             case CalibrationMethod.Mse m -> MseRange.of(histogram, spec);
             default -> throw new IllegalStateException("unreachable: " + method);
         };
     }
-
-    private Range clip(double threshold) { return clip(histogram, threshold); }
 
     /** [-t, t] intersected with the range seen. */
     static Range clip(Histogram h, double threshold) {

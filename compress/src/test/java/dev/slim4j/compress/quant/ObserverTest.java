@@ -80,6 +80,10 @@ class ObserverTest {
         o.observe(x);
         assertEquals(-0.8f, o.range().min());
         assertTrue(o.range().max() > 1.8f, "upper end " + o.range().max());
+        Observer sym = CalibrationMethod.entropy().newObserver(SIGNED);
+        sym.observe(x);
+        assertEquals(-0.8f, sym.range().min());
+        assertTrue(sym.range().max() > 1.8f, "symmetric threshold " + sym.range().max());
     }
 
     @Test void entropyIsNotCapturedByTheZerosOfAReLU() {

@@ -99,6 +99,34 @@ class QuantizerTest {
         assertClose(m, w4, feeds, 0.5);
     }
 
+    @Test void matMulWeightsArePerColumnAndActivationProductsQuantizeBothSides() {
+        dev.slim4j.ir.GraphBuilder b = dev.slim4j.ir.GraphBuilder.create("mm");
+        String x = b.input("x", DType.FLOAT32, "N", 64);
+        String h = b.matmul(x, models.weights(0.2f, 64, 16));
+        String sq = b.matmul(b.transpose(h, 1, 0), h);
+        Model m = b.output(sq).buildModel();
+        Quantizer q = new Quantizer(QuantConfig.defaults());
+        Prepared p = q.prepare(m);
+        assertEquals(List.of("x", "matmul1", "transpose1"), p.observed());
+        var batches = models.batches(3, 5, 64);
+        Model int8 = q.convert(p, q.calibrate(p, CalibrationData.of(batches)));
+        Tensor scale = int8.graph().initializer("matmul1.weight_scale").orElseThrow();
+        assertEquals(16, scale.size());
+        assertClose(m, int8, batches.getFirst(), 0.05);
+    }
+
+    @Test void signedSymmetricActivations() {
+        Model m = models.convNet();
+        QuantSpec int8 = QuantSpec.uint8Activations().withSigned(true).withSymmetry(Symmetry.SYMMETRIC);
+        Quantizer q = new Quantizer(QuantConfig.defaults().withActivations(int8).withMethod(CalibrationMethod.percentile(99.999)));
+        Prepared p = q.prepare(m);
+        var batches = models.batches(3, 4, 1, 12, 12);
+        ScaleTable s = q.calibrate(p, CalibrationData.of(batches));
+        assertEquals(DType.INT8, s.get("relu1").params().type());
+        assertEquals(0, s.get("relu1").params().zeroPoint());
+        assertClose(m, q.convert(p, s), batches.getFirst(), 0.08);
+    }
+
     static int count(Model m, String opType) {
         return (int) m.graph().nodes().stream().filter(n -> n.op().opType().equals(opType)).count();
     }
