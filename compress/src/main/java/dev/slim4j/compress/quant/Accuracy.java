@@ -15,10 +15,12 @@ import java.util.Map;
 public final class Accuracy {
     private Accuracy() {}
 
-    /** Top-1 in percent over the first {@code count} examples of {@code data} (in order, batches of 250). */
+    /** Top-1 in percent over exactly the first {@code count} examples of {@code data} (in order, batches of at most 250). */
     public static double top1(Model model, Dataset data, LoaderConfig loader, int count) {
         if (count < 1) throw new IllegalArgumentException("accuracy needs at least 1 example, found " + count);
-        LoaderConfig ordered = loader.withShuffle(false).withBatchSize(Math.min(250, count));
+        int size = Math.min(250, count);
+        while (count % size != 0) size--;
+        LoaderConfig ordered = loader.withShuffle(false).withBatchSize(size);
         ClassificationMetrics metrics = new ClassificationMetrics(data.classCount());
         int seen = 0;
         try (Session s = Session.create(model)) {
