@@ -16,10 +16,30 @@ import java.util.Map;
 final class OrtPeer {
     private OrtPeer() {}
 
+    /** Op types (with counts) of the graph ONNX Runtime runs after its optimizations, saved to {@code file}. */
+    static Map<String, Long> optimizedOpTypes(byte[] model, java.nio.file.Path file) throws Exception {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setOptimizedModelFilePath(file.toString());
+            try (OrtSession session = env.createSession(model, opts)) {
+                // created only to write the optimized graph
+            }
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (var n : dev.slim4j.onnx.OnnxReader.read(file).graph().nodes()) counts.merge(n.op().opType(), 1L, Long::sum);
+        return counts;
+    }
+
     static Map<String, Tensor> run(byte[] model, Map<String, Tensor> feeds) throws OrtException {
+        return run(model, feeds, true);
+    }
+
+    /** As {@link #run(byte[], Map)}; without {@code optimize}, ONNX Runtime runs every node as written (no fusions). */
+    static Map<String, Tensor> run(byte[] model, Map<String, Tensor> feeds, boolean optimize) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(1);
+            if (!optimize) opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             try (OrtSession session = env.createSession(model, opts)) {
                 Map<String, OnnxTensor> inputs = new HashMap<>();
                 try {

@@ -70,6 +70,16 @@ public final class QuantMath {
         return saturate((double) roundHalfEven(scaled) + zeroPoint, type, zeroPoint);
     }
 
+    /** {@code quantize} onto a (possibly narrow) grid: rounds like ONNX, then clamps to {@code range}. */
+    public static long quantize(float x, float scale, long zeroPoint, IntegerRange range) {
+        return range.saturate(quantize(x, scale, zeroPoint, range.storage()));
+    }
+
+    /** {@code dequantize(quantize(x))} on a (possibly narrow) grid. */
+    public static float fakeQuantize(float x, float scale, long zeroPoint, IntegerRange range) {
+        return dequantize(quantize(x, scale, zeroPoint, range), scale, zeroPoint);
+    }
+
     /** {@code (q - zeroPoint) * scale} in float32. */
     public static float dequantize(long q, float scale, long zeroPoint) { return (float) (q - zeroPoint) * scale; }
 
@@ -98,14 +108,19 @@ public final class QuantMath {
      * An all-zero range gets {@code scale = 1 / (qmax - qmin)} and the zero point {@code qmin}.
      */
     public static QuantParams asymmetric(float min, float max, DType type) {
+        return asymmetric(min, max, IntegerRange.of(type));
+    }
+
+    /** {@link #asymmetric(float, float, DType)} onto the grid {@code range} (narrow bit widths included). */
+    public static QuantParams asymmetric(float min, float max, IntegerRange range) {
         checkRange(min, max);
         float lo = Math.min(min, 0f);
         float hi = Math.max(max, 0f);
-        float levels = (float) (qmax(type) - qmin(type));
+        float levels = (float) range.steps();
         float scale = (hi == lo ? 1f : hi - lo) / levels;
-        float initial = (float) qmin(type) - lo / scale;
-        float clamped = Math.clamp(initial, (float) qmin(type), (float) qmax(type));
-        return new QuantParams(scale, (long) roundHalfEven(clamped), type);
+        float initial = (float) range.min() - lo / scale;
+        float clamped = Math.clamp(initial, (float) range.min(), (float) range.max());
+        return new QuantParams(scale, (long) roundHalfEven(clamped), range.storage());
     }
 
     /**
@@ -114,11 +129,20 @@ public final class QuantMath {
      * range gets the scale of {@code a = 1}.
      */
     public static QuantParams symmetric(float min, float max, DType type) {
+        return symmetric(min, max, IntegerRange.of(type));
+    }
+
+    /**
+     * {@link #symmetric(float, float, DType)} onto the grid {@code range}: {@code scale = a / (steps / 2)},
+     * zero point 0 for signed storage, the middle of the grid for unsigned (8 for 4-bit UINT8). On the
+     * narrow signed grid (-127..127) this is {@code a / 127}.
+     */
+    public static QuantParams symmetric(float min, float max, IntegerRange range) {
         checkRange(min, max);
         float a = Math.max(Math.abs(min), Math.abs(max));
-        float half = (float) (qmax(type) - qmin(type)) / 2f;
-        long zeroPoint = type.isSigned() ? 0 : (qmin(type) + qmax(type) + 1) / 2;
-        return new QuantParams((a == 0 ? 1f : a) / half, zeroPoint, type);
+        float half = (float) range.steps() / 2f;
+        long zeroPoint = range.storage().isSigned() ? 0 : (range.min() + range.max() + 1) / 2;
+        return new QuantParams((a == 0 ? 1f : a) / half, zeroPoint, range.storage());
     }
 
     private static void checkRange(float min, float max) {
