@@ -52,8 +52,14 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             out.printf("top-1 on %d Fashion-MNIST test images: FP32 %.2f%%, quantized %.2f%% (%+.2f points)%n", evaluated,
                     accuracyBefore.getAsDouble(), accuracyAfter.getAsDouble(), accuracyAfter.getAsDouble() - accuracyBefore.getAsDouble());
         }
-        out.println("integer arithmetic in slim4j: none yet; the QDQ graph runs through the reference float ops "
-                + "(QDQ consumers such as ONNX Runtime may fuse it into integer kernels)");
+        IntegerExecution exec = IntegerExecution.of(after);
+        out.printf("integer arithmetic in slim4j's runtime: %d node(s)%n", exec.integer().size());
+        for (String n : exec.integer()) out.println("  int8: " + n);
+        for (String n : exec.floatCompute()) out.println("  float: " + n);
+        if (exec.integer().isEmpty()) {
+            out.println("  warning: nothing runs in integer arithmetic here; the QDQ graph is a float graph with"
+                    + " (de)quantization and will be slower than the FP32 model in slim4j");
+        }
         sensitivity.ifPresent(r -> r.printTable(out));
     }
 
@@ -67,6 +73,9 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         for (Target t : prepared.targets()) nodes.add(Map.of("name", t.node().name(), "op", t.node().op().opType()));
         m.put("quantized_nodes", nodes);
         m.put("float_nodes", prepared.skipped());
+        IntegerExecution exec = IntegerExecution.of(after);
+        m.put("integer_nodes", exec.integer());
+        m.put("float_compute_nodes", exec.floatCompute());
         ModelSize b = ModelSize.of(before), a = ModelSize.of(after);
         m.put("file_bytes", Map.of("before", fileBefore, "after", fileAfter));
         m.put("weight_bytes", Map.of("before", b.weightBytes(), "after", a.weightBytes()));

@@ -4,6 +4,7 @@ import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.GraphVerifier;
 import dev.slim4j.ir.Model;
 import dev.slim4j.ir.pass.EliminateUnusedInitializers;
+import dev.slim4j.ir.pass.FoldBatchNorm;
 import dev.slim4j.ir.pass.InferShapes;
 import java.util.Objects;
 
@@ -25,10 +26,21 @@ public final class Quantizer {
 
     public QuantConfig config() { return config; }
 
-    /** The nodes to quantize and the values calibration observes. */
+    /**
+     * The nodes to quantize and the values calibration observes, on the model with inference BatchNorms folded
+     * into the convolutions and Gemms before them (as ONNX Runtime's quantization pre-processing does), so that
+     * Conv + BatchNorm + ReLU quantizes as one integer convolution.
+     */
     public Prepared prepare(Model model) {
         if (config.weights() instanceof QuantSpec) QdqConverter.requirePerAxisOpset(model);
-        return new TargetSelection(model.graph(), config).select(model);
+        Model folded = foldBatchNorm(model);
+        return new TargetSelection(folded.graph(), config).select(folded);
+    }
+
+    private static Model foldBatchNorm(Model model) {
+        Graph typed = InferShapes.forModel(model).apply(model.graph());
+        Graph folded = new EliminateUnusedInitializers().apply(new FoldBatchNorm().apply(typed));
+        return folded == typed ? model : model.withGraph(folded);
     }
 
     /** Activation ranges and scales from the calibration batches (empty for weight-only and dynamic modes). */
