@@ -20,6 +20,12 @@ public final class Im2col {
         return (int) Math.max(1, Math.min(g.outHeight(), BAND_FLOATS / Math.max(1, perRow)));
     }
 
+    /** Images whose whole unfolded matrices fit one band together (at least 1). */
+    public static int imagesPerBand(ConvGeometry g) {
+        long perImage = (long) g.patchSize() * g.outHeight() * g.outWidth();
+        return (int) Math.max(1, Math.min(g.batch(), BAND_FLOATS / Math.max(1, perImage)));
+    }
+
     /** Floats of one band's unfolded matrix. */
     public static int bandFloats(ConvGeometry g) {
         return g.patchSize() * bandRows(g) * g.outWidth();
@@ -27,8 +33,13 @@ public final class Im2col {
 
     /** Unfolds output rows {@code [oh0, oh1)} of the group at {@code x[xGroup]} into {@code cols[colOff..]}. */
     public static void unfold(ConvGeometry g, float[] x, int xGroup, int oh0, int oh1, float[] cols, int colOff) {
+        unfold(g, x, xGroup, oh0, oh1, cols, colOff, (oh1 - oh0) * g.outWidth());
+    }
+
+    /** As above with leading dimension {@code ld} (several images side by side in one matrix). */
+    public static void unfold(ConvGeometry g, float[] x, int xGroup, int oh0, int oh1, float[] cols, int colOff,
+                              int ld) {
         int outW = g.outWidth();
-        int ld = (oh1 - oh0) * outW;
         int row = 0;
         for (int c = 0; c < g.groupChannels(); c++) {
             int plane = xGroup + c * g.height() * g.width();

@@ -34,6 +34,12 @@ final class VectorPooling implements Pooling {
 
     private static void run(PoolGeometry g, float[] x, int xOff, float[] y, int yOff, boolean max,
                             boolean includePad, Parallelism parallelism) {
+        if (g.outWidth() < LANES / 2) { // rows too short for vectors to pay for the padded copy
+            ScalarPooling scalar = new ScalarPooling();
+            if (max) scalar.maxPool(g, x, xOff, y, yOff, parallelism);
+            else scalar.averagePool(g, includePad, x, xOff, y, yOff, parallelism);
+            return;
+        }
         int planes = g.planes();
         int parts = Math.min(parallelism.threads(), Math.max(1, (int) Math.min(planes,
                 (long) g.outputSize() * g.kernelH() * g.kernelW() / (1 << 15))));

@@ -68,7 +68,7 @@ final class ConvRule {
             Operand in = v.read(0);
             Operand res = residual(v);
             Operand out = v.write(0);
-            ArenaBuffer scratch = p.scratch(v.node().output(0), ConvStep.scratchFloats(g, v.workers().threads()));
+            ArenaBuffer scratch = p.scratch(v.node().output(0), ConvStep.scratchFloats(g, v.workers().threads(), res != null));
             return new ConvStep(g, v.kernels().gemm(), wf, bias, activation, in, out, res, scratch, v.workers());
         });
     }

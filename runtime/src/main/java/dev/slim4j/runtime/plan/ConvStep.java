@@ -24,6 +24,8 @@ final class ConvStep implements Step {
     private final ArenaBuffer scratch;
     private final Workers workers;
     private final boolean perImage;
+    /** Several small images side by side in one GEMM (then copied out to NCHW), else one GEMM per image. */
+    private final boolean blocked;
     private final Epilogue[] groupEpilogues;
 
     ConvStep(ConvGeometry g, Gemm gemm, float[] w, float[] bias, Activation activation, Operand x, Operand y,
@@ -39,6 +41,7 @@ final class ConvStep implements Step {
         this.scratch = scratch;
         this.workers = workers;
         this.perImage = perImage(g, workers.threads());
+        this.blocked = blocked(g, residual != null);
         this.groupEpilogues = new Epilogue[g.groups()];
         for (int group = 0; group < g.groups(); group++) {
             Epilogue e = bias == null ? Epilogue.none() : Epilogue.rowBias(bias, group * g.groupOutChannels());
@@ -51,10 +54,23 @@ final class ConvStep implements Step {
         return threads > 1 && g.batch() >= threads;
     }
 
-    /** Scratch floats: one unfolded band ({@link Im2col#bandFloats}) per worker that may unfold at the same time. */
-    static long scratchFloats(ConvGeometry g, int threads) {
-        if (g.pointwise()) return 0;
-        return (long) Im2col.bandFloats(g) * (perImage(g, threads) ? threads : 1);
+    /** Whether to multiply several images at once: one group, no residual, and at least two images per band. */
+    static boolean blocked(ConvGeometry g, boolean residual) {
+        return g.groups() == 1 && !residual && Im2col.imagesPerBand(g) >= 2;
+    }
+
+    /** Floats of one worker's scratch: an unfolded band, and in blocked mode the band's products too. */
+    static long partFloats(ConvGeometry g, boolean residual) {
+        if (blocked(g, residual)) {
+            long columns = (long) Im2col.imagesPerBand(g) * g.outHeight() * g.outWidth();
+            return columns * (g.patchSize() + g.outChannels());
+        }
+        return g.pointwise() ? 0 : Im2col.bandFloats(g);
+    }
+
+    /** Scratch floats: one part per worker that may unfold at the same time. */
+    static long scratchFloats(ConvGeometry g, int threads, boolean residual) {
+        return partFloats(g, residual) * (perImage(g, threads) ? threads : 1);
     }
 
     @Override public void run(Frame f) {
@@ -64,11 +80,47 @@ final class ConvStep implements Step {
         int yo = y.offset(f);
         float[] ra = residual == null ? null : residual.array(f);
         int ro = residual == null ? 0 : residual.offset(f);
-        if (perImage) {
+        if (blocked) {
+            int per = Im2col.imagesPerBand(g);
+            int blocks = Math.ceilDiv(g.batch(), per);
+            if (perImage && blocks >= workers.threads()) {
+                workers.forRanges(blocks, (part, from, to) -> blocks(f, part, from * per, Math.min(g.batch(), to * per),
+                        xa, xo, ya, yo, Parallelism.serial()));
+            } else {
+                blocks(f, 0, 0, g.batch(), xa, xo, ya, yo, workers.parallelism());
+            }
+        } else if (perImage) {
             workers.forRanges(g.batch(), (part, from, to) -> images(f, part, from, to, xa, xo, ya, yo, ra, ro,
                     Parallelism.serial()));
         } else {
             images(f, 0, 0, g.batch(), xa, xo, ya, yo, ra, ro, workers.parallelism());
+        }
+    }
+
+    /** Images {@code [from, to)}, {@link Im2col#imagesPerBand} at a time: one GEMM, then rows copied to NCHW. */
+    private void blocks(Frame f, int part, int from, int to, float[] xa, int xo, float[] ya, int yo, Parallelism par) {
+        int spatial = g.outHeight() * g.outWidth();
+        int k = g.patchSize();
+        int m = g.outChannels();
+        int per = Im2col.imagesPerBand(g);
+        int colsOff = scratch.offset + (int) (part * partFloats(g, false));
+        int prodOff = colsOff + per * spatial * k;
+        float[] arena = f.arena;
+        for (int n0 = from; n0 < to; n0 += per) {
+            int count = Math.min(per, to - n0);
+            int width = count * spatial;
+            for (int i = 0; i < count; i++) {
+                int xImage = xo + (n0 + i) * g.channels() * g.height() * g.width();
+                Im2col.unfold(g, xa, xImage, 0, g.outHeight(), arena, colsOff + i * spatial, width);
+            }
+            gemm.sgemm(false, false, m, width, k, 1f, w, 0, k, arena, colsOff, width, 0f, arena, prodOff, width,
+                    groupEpilogues[0], par);
+            for (int i = 0; i < count; i++) {
+                for (int oc = 0; oc < m; oc++) {
+                    System.arraycopy(arena, prodOff + oc * width + i * spatial, ya,
+                            yo + ((n0 + i) * m + oc) * spatial, spatial);
+                }
+            }
         }
     }
 
@@ -78,7 +130,7 @@ final class ConvStep implements Step {
         int k = g.patchSize();
         int mg = g.groupOutChannels();
         int band = Im2col.bandRows(g);
-        int scratchOff = scratch == null ? 0 : scratch.offset + part * Im2col.bandFloats(g);
+        int scratchOff = scratch == null ? 0 : scratch.offset + (int) (part * partFloats(g, ra != null));
         for (int n = from; n < to; n++) {
             for (int group = 0; group < g.groups(); group++) {
                 int xGroup = xo + (n * g.channels() + group * g.groupChannels()) * g.height() * g.width();
