@@ -32,8 +32,8 @@ public final class BenchCommand implements Command {
         var model = p.positional("MODEL.onnx", "the model to time");
         var batch = p.integer("batch", "N", "value of every symbolic input dim (default 1)", 1L);
         var threads = p.integer("threads", "T", "slim4j session threads and ORT intra-op threads (default 1)", 1L);
-        var warmup = p.integer("warmup", "W", "warm-up rounds before timing (default 20)", 20L);
-        var warmupSeconds = p.string("warmup-seconds", "S", "stop warming up after S seconds (default 3)", "3");
+        var warmup = p.integer("warmup", "W", "warm-up rounds before timing, at least (default 5)", 5L);
+        var warmupSeconds = p.string("warmup-seconds", "S", "warm up for at least S seconds too (default 3)", "3");
         var runs = p.integer("runs", "R", "measured rounds (default 50)", 50L);
         var maxSeconds = p.string("max-seconds", "S", "stop measuring after S seconds, at least one round (default 60)", "60");
         var compare = p.string("compare", "RUNTIME", "also time 'ort' (ONNX Runtime) on the same file", "none");

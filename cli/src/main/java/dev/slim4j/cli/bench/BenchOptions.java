@@ -27,8 +27,8 @@ public record BenchOptions(int batch, int threads, int warmupRuns, double warmup
         check(tolerance > 0 && Double.isFinite(tolerance), "--tolerance must be a finite number > 0, found " + tolerance);
     }
 
-    /** 1 image, 1 thread, 20 warm-up runs (at most 3 s), 50 runs (at most 60 s), no peer, seed 0, tolerance 1e-3. */
-    public static BenchOptions defaults() { return new BenchOptions(1, 1, 20, 3, 50, 60, Peer.NONE, 0, 1e-3); }
+    /** 1 image, 1 thread, warm-up of 5 runs and 3 s (the longer), 50 runs (at most 60 s), no peer, seed 0, tolerance 1e-3. */
+    public static BenchOptions defaults() { return new BenchOptions(1, 1, 5, 3, 50, 60, Peer.NONE, 0, 1e-3); }
 
     public BenchOptions withBatch(int b) {
         return new BenchOptions(b, threads, warmupRuns, warmupSeconds, runs, maxSeconds, peer, seed, tolerance);

@@ -8,12 +8,14 @@ import java.util.Map;
 
 /**
  * Warm-up, then measured runs alternating the targets (A B A B ...), so that slow drifts of the
- * machine (other processes, frequency, heat) touch every runtime alike. Both phases stop at their
- * run count or their time limit, whichever comes first, after at least one round. Progress goes to
+ * machine (other processes, frequency, heat) touch every runtime alike. Warm-up runs its rounds and its
+ * seconds, whichever is longer; measuring stops at its run count or its time limit, whichever comes first, after
+ * at least one round. Progress goes to
  * {@code progress} at most every two seconds, and only for runs that take that long.
  */
 final class Benchmark {
     private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
+    static final int MAX_WARMUP_ROUNDS = 100_000;
 
     private final List<InferenceTarget> targets;
     private final BenchOptions options;
@@ -38,13 +40,17 @@ final class Benchmark {
         return b.measure();
     }
 
+    /**
+     * At least the warm-up rounds and at least the warm-up seconds (the JIT needs thousands of calls of a small
+     * model's kernels, which a round count alone does not give), at most {@link #MAX_WARMUP_ROUNDS} rounds.
+     */
     private void warmUp() {
         long deadline = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
-        while (warmupDone < options.warmupRuns()) {
+        while (warmupDone < MAX_WARMUP_ROUNDS
+                && (warmupDone < options.warmupRuns() || System.nanoTime() < deadline)) {
             for (InferenceTarget t : targets) t.runOnce();
             warmupDone++;
             report("warm-up", warmupDone, options.warmupRuns());
-            if (System.nanoTime() > deadline) break;
         }
     }
 

@@ -2,13 +2,16 @@ package dev.slim4j.ir.pass;
 
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.Graph;
+import dev.slim4j.ir.op.AutoPad;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.DequantizeLinear;
+import dev.slim4j.ir.op.Gemm;
 import dev.slim4j.ir.op.MatMul;
 import dev.slim4j.ir.op.Op;
 import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.ir.op.QLinearMatMul;
 import dev.slim4j.ir.op.QuantizeLinear;
+import dev.slim4j.ir.op.Reshape;
 import dev.slim4j.ir.op.Unary;
 import dev.slim4j.ir.op.UnaryFunction;
 import dev.slim4j.ir.rewrite.GraphIndex;
@@ -27,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Lowers QDQ patterns (as ONNX Runtime's quantizer writes them) to integer ops: {@code Q(Conv(DQ(x), DQ(w),
- * DQ(b)?))} to QLinearConv and {@code Q(MatMul(DQ(a), DQ(b)))} to QLinearMatMul, with constant weights, per-tensor
+ * DQ(b)?))} to QLinearConv, {@code Q(MatMul(DQ(a), DQ(b)))} to QLinearMatMul and {@code Q(Gemm(DQ(x), DQ(w),
+ * DQ(b)?))} to a 1x1 QLinearConv between two Reshapes, with constant weights, per-tensor
  * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU between the op and Q is
  * dropped when y's zero point is the type's minimum (Q then clamps at the same value). The float op's output must
  * feed the Q (or ReLU) only.
@@ -40,7 +44,12 @@ public final class FoldQdqIntoIntegerOps implements Pass {
                     .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
                             .input(0, Pattern.op("op", Conv.class).singleUse())), FoldQdqIntoIntegerOps::conv),
             new Rule("Q(MatMul(DQ, DQ)) into QLinearMatMul", Pattern.op("q", QuantizeLinear.class)
-                    .input(0, Pattern.op("op", MatMul.class).singleUse()), FoldQdqIntoIntegerOps::matMul)));
+                    .input(0, Pattern.op("op", MatMul.class).singleUse()), FoldQdqIntoIntegerOps::matMul),
+            new Rule("Q(Gemm(DQ, DQ, DQ?)) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("op", Gemm.class).singleUse()), FoldQdqIntoIntegerOps::gemm),
+            new Rule("Q(Relu(Gemm(DQ, DQ, DQ?))) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
+                            .input(0, Pattern.op("op", Gemm.class).singleUse())), FoldQdqIntoIntegerOps::gemm)));
 
     @Override public Graph apply(Graph graph) { return REWRITES.apply(graph); }
 
@@ -95,6 +104,66 @@ public final class FoldQdqIntoIntegerOps implements Pass {
         List<String> in = List.of(a.get().value(), a.get().scale(), zero(g, a.get(), q, extra), b.get().value(),
                 b.get().scale(), zero(g, b.get(), q, extra), q.input(1), outputZero(g, q, extra));
         return Rewrite.of(new Node(mm.name(), new QLinearMatMul(), in, q.outputs()), extra);
+    }
+
+    /**
+     * {@code Gemm(x [M, K], w, b)} (alpha 1, beta 1, no transA, constant w) as the 1x1 convolution of x viewed as
+     * [M, K, 1, 1] by w as [N, K, 1, 1]: {@code Reshape -> QLinearConv -> Reshape}, all integer.
+     */
+    private static Optional<Rewrite> gemm(Match m, GraphIndex g) {
+        Node q = m.root();
+        Node gemm = m.node("op");
+        Gemm op = (Gemm) gemm.op();
+        if (m.nodes().containsKey("relu") && !zeroIsMinimum(g, q)) return Optional.empty();
+        if (op.alpha() != 1f || op.transA() != 0 || (!gemm.input(2).isEmpty() && op.beta() != 1f)) {
+            return Optional.empty();
+        }
+        Optional<Dq> x = dq(g, gemm.input(0));
+        Optional<Dq> w = dq(g, gemm.input(1));
+        if (x.isEmpty() || w.isEmpty() || !perTensor(g, x.get().scale()) || !perTensor(g, q.input(1))) {
+            return Optional.empty();
+        }
+        Optional<Tensor> wq = g.constant(w.get().value());
+        Optional<Tensor> ws = g.constant(w.get().scale());
+        if (wq.isEmpty() || wq.get().rank() != 2 || ws.isEmpty()) return Optional.empty();
+        boolean transB = op.transB() != 0;
+        long outAxis = transB ? 0 : 1; // the axis of w holding the N outputs
+        if (ws.get().size() > 1 && w.get().axis() != outAxis) return Optional.empty();
+        Tensor weights = transB ? wq.get() : transpose(wq.get());
+        long n = weights.shape().dim(0);
+        long k = weights.shape().dim(1);
+        Map<String, Tensor> extra = new LinkedHashMap<>();
+        String w4 = g.freshName(gemm.name() + ".w");
+        extra.put(w4, weights.reshape(Shape.ofLongs(new long[] {n, k, 1, 1})));
+        String toImage = g.freshName(gemm.name() + ".as_image");
+        extra.put(toImage, Tensor.vector(-1, k, 1, 1));
+        String toMatrix = g.freshName(gemm.name() + ".as_matrix");
+        extra.put(toMatrix, Tensor.vector(-1, n));
+        String xImage = g.freshName(gemm.name() + ".x_image");
+        String yImage = g.freshName(gemm.name() + ".y_image");
+        List<String> in = new ArrayList<>(List.of(xImage, x.get().scale(), zero(g, x.get(), q, extra), w4,
+                w.get().scale(), zero(g, w.get(), q, extra), q.input(1), outputZero(g, q, extra)));
+        if (!gemm.input(2).isEmpty()) {
+            Optional<String> bias = bias(g, gemm.input(2), x.get(), ws.get());
+            if (bias.isEmpty() || g.constant(bias.get()).map(t -> t.size() != n).orElse(true)) return Optional.empty();
+            in.add(bias.get());
+        }
+        QLinearConv conv = new QLinearConv(AutoPad.NOTSET, List.of(), 1, List.of(1L, 1L), List.of(), List.of());
+        return Optional.of(new Rewrite(List.of(
+                new Node(gemm.name() + "_as_image", new Reshape(false), List.of(x.get().value(), toImage),
+                        List.of(xImage)),
+                new Node(gemm.name(), conv, in, List.of(yImage)),
+                new Node(gemm.name() + "_as_matrix", new Reshape(false), List.of(yImage, toMatrix), q.outputs())),
+                new LinkedHashMap<>(extra)));
+    }
+
+    private static Tensor transpose(Tensor w) {
+        int rows = (int) w.shape().dim(0);
+        int cols = (int) w.shape().dim(1);
+        byte[] src = w.bytes();
+        byte[] dst = new byte[src.length];
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
+        return Tensor.ofBytes(w.dtype(), Shape.of(cols, rows), dst);
     }
 
     /** The bias as int32 when it is DQ(int32 constant, x_scale * w_scale, 0), as quantizers write it. */

@@ -10,12 +10,16 @@ import dev.slim4j.tensor.quant.QuantMath;
 import java.util.Arrays;
 
 /**
- * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: each image is unfolded
- * into rows of patches ("im2row", padding reads x_zero_point), multiplied by the transposed weights with the int8
+ * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: images are unfolded
+ * into rows of patches ("im2row", padding reads x_zero_point; small images several to one GEMM), multiplied by
+ * the transposed weights with the int8
  * GEMM into int32, corrected for x_zero_point ({@code acc - zx * sum_k w}), biased and requantized per output
  * channel exactly as the reference does.
  */
 final class Int8ConvStep implements Step {
+    /** Unfolded rows of several images go to one GEMM, up to this many bytes (small images, 1x1 on vectors). */
+    static final long CHUNK_BYTES = 1 << 21;
+
     private final ConvGeometry g;
     private final Int8Gemm gemm;
     private final Int8Weights weights;
@@ -28,6 +32,7 @@ final class Int8ConvStep implements Step {
     private final Operand x;
     private final Operand.Slot y;
     private final Workers workers;
+    private final int imagesPerChunk;
     private final byte[] rows;
     private final int[] acc;
 
@@ -45,8 +50,9 @@ final class Int8ConvStep implements Step {
         this.y = y;
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
-        this.rows = new byte[spatial * g.patchSize()];
-        this.acc = new int[spatial * g.outChannels()];
+        this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
+        this.rows = new byte[imagesPerChunk * spatial * g.patchSize()];
+        this.acc = new int[imagesPerChunk * spatial * g.outChannels()];
         this.offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
             offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
@@ -59,14 +65,22 @@ final class Int8ConvStep implements Step {
         byte[] yb = out.bytes();
         int spatial = g.outHeight() * g.outWidth();
         int m = g.outChannels();
-        for (int n = 0; n < g.batch(); n++) {
-            unfold(xb, n * g.channels() * g.height() * g.width());
-            gemm.multiply(spatial, rows, 0, g.patchSize(), weights, acc, 0, m, workers.parallelism());
-            int base = n * m * spatial;
-            for (int p = 0; p < spatial; p++) {
-                for (int oc = 0; oc < m; oc++) {
-                    long q = QuantMath.requantize(acc[p * m + oc] + offset[oc], multiplier[oc], yZero, yType);
-                    yb[base + oc * spatial + p] = (byte) q;
+        int k = g.patchSize();
+        for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
+            int count = Math.min(imagesPerChunk, g.batch() - n0);
+            for (int i = 0; i < count; i++) {
+                unfold(xb, (n0 + i) * g.channels() * g.height() * g.width(), i * spatial * k);
+            }
+            gemm.multiply(count * spatial, rows, 0, k, weights, acc, 0, m, workers.parallelism());
+            for (int i = 0; i < count; i++) {
+                int base = (n0 + i) * m * spatial;
+                int accBase = i * spatial * m;
+                for (int p = 0; p < spatial; p++) {
+                    for (int oc = 0; oc < m; oc++) {
+                        long q = QuantMath.requantize(acc[accBase + p * m + oc] + offset[oc], multiplier[oc], yZero,
+                                yType);
+                        yb[base + oc * spatial + p] = (byte) q;
+                    }
                 }
             }
         }
@@ -74,13 +88,13 @@ final class Int8ConvStep implements Step {
     }
 
     /** Row {@code oh*outW + ow} holds the patch of output (oh, ow): column {@code (c*kH + kh)*kW + kw}. */
-    private void unfold(byte[] xb, int imageOff) {
+    private void unfold(byte[] xb, int imageOff, int rowsOff) {
         int k = g.patchSize();
         int outW = g.outWidth();
         byte zero = (byte) xZero;
         for (int oh = 0; oh < g.outHeight(); oh++) {
             for (int ow = 0; ow < outW; ow++) {
-                int dst = (oh * outW + ow) * k;
+                int dst = rowsOff + (oh * outW + ow) * k;
                 for (int c = 0; c < g.channels(); c++) {
                     int plane = imageOff + c * g.height() * g.width();
                     for (int kh = 0; kh < g.kernelH(); kh++) {

@@ -107,6 +107,47 @@ class Int8PlanTest {
     }
 
     @Test
+    void qdqGemmBecomesAnIntegerConvolutionAndMatchesExactly() {
+        GraphBuilder b = GraphBuilder.create("qdq-gemm");
+        String x = b.input("x", DType.FLOAT32, "N", 50);
+        String xs = b.constant("xs", Tensor.scalar(0.02f));
+        String xz = b.constant("xz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 100));
+        var q = new dev.slim4j.ir.op.QuantizeLinear(java.util.Optional.empty());
+        var dq = new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty());
+        var dq0 = new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.of(0L));
+        String xd = b.node(dq, b.node(q, x, xs, xz), xs, xz);
+        float[] ws = new float[30];
+        float[] bs = new float[30];
+        for (int i = 0; i < ws.length; i++) {
+            ws[i] = 0.001f * (i + 1);
+            bs[i] = 0.02f * ws[i];
+        }
+        String wd = b.node(dq0, b.constant("wq", bytes(DType.INT8, 30, 50)), b.constant("ws", Tensor.of(ws, 30)));
+        int[] bias = new int[30];
+        for (int i = 0; i < bias.length; i++) bias[i] = RANDOM.nextInt(2001) - 1000;
+        String bd = b.node(dq0, b.constant("bq", Tensor.ofInts(Shape.of(30), bias)), b.constant("bs", Tensor.of(bs, 30)));
+        String g = b.gemm(xd, wd, bd, new dev.slim4j.ir.op.Gemm(1f, 1f, 0, 1, java.util.Optional.empty()));
+        String ys = b.constant("ys", Tensor.scalar(0.05f));
+        String yz = b.constant("yz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 0));
+        String y = b.node(dq, b.node(q, b.relu(g), ys, yz), ys, yz);
+        Model model = b.outputAs(y, "y").buildModel();
+        float[] xv = new float[7 * 50];
+        for (int i = 0; i < xv.length; i++) xv[i] = RANDOM.nextFloat() * 3 - 1;
+        Map<String, Tensor> feeds = Map.of("x", Tensor.of(xv, 7, 50));
+        Tensor expected;
+        try (Session s = Session.create(model, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE)
+                .withOptimize(false))) {
+            expected = s.run(feeds).get("y");
+        }
+        try (Session s = Session.create(model, SessionOptions.defaults())) {
+            Plan plan = s.plan(feeds);
+            assertTrue(plan.entries().stream().anyMatch(e -> e.opType().equals("QLinearConv")
+                    && e.kernel().startsWith("im2row")), plan.entries()::toString);
+            assertArrayEquals(expected.floats(), s.run(feeds).get("y").floats());
+        }
+    }
+
+    @Test
     void qLinearMatMulMatchesReferenceExactly() {
         for (int[] c : new int[][] {{1, 1}, {7, 13}, {64, 64}, {100, 33}}) {
             check(qMatMul(c[0], c[1]), Map.of("a", bytes(DType.UINT8, 5, c[0])), "int8",
