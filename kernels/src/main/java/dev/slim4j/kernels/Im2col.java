@@ -14,10 +14,14 @@ public final class Im2col {
 
     private Im2col() {}
 
-    /** Output rows per band for {@code g}: at least 1, at most all. */
+    /** Columns a band keeps at least, so that its GEMM is wide enough for the register blocking. */
+    static final int MIN_BAND_COLUMNS = 256;
+
+    /** Output rows per band for {@code g}: cache-sized, at least {@link #MIN_BAND_COLUMNS} columns, at most all. */
     public static int bandRows(ConvGeometry g) {
         long perRow = (long) g.patchSize() * g.outWidth();
-        return (int) Math.max(1, Math.min(g.outHeight(), BAND_FLOATS / Math.max(1, perRow)));
+        long rows = Math.max(Math.ceilDiv(MIN_BAND_COLUMNS, g.outWidth()), BAND_FLOATS / Math.max(1, perRow));
+        return (int) Math.max(1, Math.min(g.outHeight(), rows));
     }
 
     /** Images whose whole unfolded matrices fit one band together (at least 1). */
