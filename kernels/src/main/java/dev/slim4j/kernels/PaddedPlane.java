@@ -32,6 +32,16 @@ final class PaddedPlane {
         return p;
     }
 
+    /** Padded length of one axis: the input with its pads, or what the last window reaches if that is more. */
+    static int extent(int padBegin, int size, int padEnd, int out, int stride, int kernel, int dilation) {
+        return Math.max(padBegin + size + padEnd, (out - 1) * stride + (kernel - 1) * dilation + 1);
+    }
+
+    /** Threads worth using for {@code planes} planes and {@code taps} window taps in all (32K taps a thread). */
+    static int parts(Parallelism parallelism, int planes, long taps) {
+        return Math.min(parallelism.threads(), Math.max(1, (int) Math.min(planes, taps / (1 << 15))));
+    }
+
     float[] data() {
         return data;
     }

@@ -23,12 +23,11 @@ final class VectorDepthwiseConv implements DepthwiseConv {
                           Parallelism parallelism) {
         DepthwiseConv.check(g, x, xOff, w, wOff, bias, biasOff, y, yOff, residual, residualOff);
         int planes = g.batch() * g.channels();
-        int parts = Math.min(parallelism.threads(), Math.max(1, (int) Math.min(planes,
-                (long) g.outputSize() * g.kernelH() * g.kernelW() / (1 << 15))));
-        int paddedH = Math.max(g.padTop() + g.height() + g.padBottom(),
-                (g.outHeight() - 1) * g.strideH() + (g.kernelH() - 1) * g.dilationH() + 1);
-        int paddedW = Math.max(g.padLeft() + g.width() + g.padRight(),
-                (g.outWidth() - 1) * g.strideW() + (g.kernelW() - 1) * g.dilationW() + 1);
+        int parts = PaddedPlane.parts(parallelism, planes, (long) g.outputSize() * g.kernelH() * g.kernelW());
+        int paddedH = PaddedPlane.extent(g.padTop(), g.height(), g.padBottom(), g.outHeight(), g.strideH(),
+                g.kernelH(), g.dilationH());
+        int paddedW = PaddedPlane.extent(g.padLeft(), g.width(), g.padRight(), g.outWidth(), g.strideW(),
+                g.kernelW(), g.dilationW());
         parallelism.run(parts, part -> {
             PaddedPlane rows = PaddedPlane.forThread(paddedH, paddedW, g.strideW());
             int from = (int) ((long) planes * part / parts);

@@ -41,12 +41,11 @@ final class VectorPooling implements Pooling {
             return;
         }
         int planes = g.planes();
-        int parts = Math.min(parallelism.threads(), Math.max(1, (int) Math.min(planes,
-                (long) g.outputSize() * g.kernelH() * g.kernelW() / (1 << 15))));
-        int paddedH = Math.max(g.padTop() + g.height() + g.padBottom(),
-                (g.outHeight() - 1) * g.strideH() + (g.kernelH() - 1) * g.dilationH() + 1);
-        int paddedW = Math.max(g.padLeft() + g.width() + g.padRight(),
-                (g.outWidth() - 1) * g.strideW() + (g.kernelW() - 1) * g.dilationW() + 1);
+        int parts = PaddedPlane.parts(parallelism, planes, (long) g.outputSize() * g.kernelH() * g.kernelW());
+        int paddedH = PaddedPlane.extent(g.padTop(), g.height(), g.padBottom(), g.outHeight(), g.strideH(),
+                g.kernelH(), g.dilationH());
+        int paddedW = PaddedPlane.extent(g.padLeft(), g.width(), g.padRight(), g.outWidth(), g.strideW(),
+                g.kernelW(), g.dilationW());
         float[] colScale = max ? null : inverseCounts(g.outWidth(), g.kernelW(), g.strideW(), g.dilationW(),
                 g.padLeft(), g.width(), g.padRight(), includePad);
         float[] rowScale = max ? null : inverseCounts(g.outHeight(), g.kernelH(), g.strideH(), g.dilationH(),
