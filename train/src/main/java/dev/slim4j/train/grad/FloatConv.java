@@ -87,10 +87,11 @@ final class FloatConv {
     }
 
     /**
-     * {dX, dW, dB} (dB null without bias). Each thread takes a part of the batch: its images' dX, and its own
-     * dW and dB partial sums, added up in part order at the end.
+     * {dX, dW, dB} (dX null without {@code withDx}, dB null without bias). Each thread takes a part of the
+     * batch: its images' dX, and its own dW and dB partial sums, added up in part order at the end.
      */
-    static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par) {
+    static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par,
+                                boolean withDx) {
         ConvGeometry g = geometry(op, x, w);
         float[] dy = FloatMatrix.toFloats(dyd);
         float[] xv = x.floats();
@@ -100,13 +101,15 @@ final class FloatConv {
         float[][] dw = new float[parts][wv.length];
         double[][] db = new double[parts][g.outChannels()];
         boolean depthwise = DepthwiseConv.supports(g);
-        ConvGeometry t = depthwise || g.pointwise() ? null : transposed(g);
+        ConvGeometry t = depthwise || g.pointwise() || !withDx ? null : transposed(g);
         float[] wt = t == null ? null : flippedTranspose(g, wv);
+        boolean col2im = withDx && t == null;
+        boolean pointwiseDx = withDx && g.pointwise();
         Chunks.run(par, g.batch(), (part, from, to) -> {
             if (depthwise) {
                 DepthwiseGradient.images(g, xv, wv, dy, dx, dw[part], from, to);
             } else {
-                images(g, xv, wv, dy, dx, dw[part], from, to, t == null);
+                images(g, xv, wv, dy, dx, dw[part], from, to, col2im || pointwiseDx);
                 if (t != null) forwardImages(t, dy, wt, null, dx, from, to);
             }
             if (hasBias) biasGradient(g, dy, db[part], from, to);
@@ -115,7 +118,7 @@ final class FloatConv {
             for (int i = 0; i < wv.length; i++) dw[0][i] += dw[p][i];
             for (int i = 0; i < db[0].length; i++) db[0][i] += db[p][i];
         }
-        return new double[][] {FloatMatrix.toDoubles(dx), FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
+        return new double[][] {withDx ? FloatMatrix.toDoubles(dx) : null, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
     }
 
     /**
@@ -177,8 +180,10 @@ final class FloatConv {
                 if (direct) {
                     gemm.sgemm(false, true, mg, k, spatial, 1f, dy, yOff, spatial, xv, xOff, spatial, 1f, dw, wOff, k,
                             Epilogue.none(), serial);
-                    gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
-                            Epilogue.none(), serial);
+                    if (withDx) {
+                        gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
+                                Epilogue.none(), serial);
+                    }
                     continue;
                 }
                 Columns.unfold(g, xv, xOff, cols);

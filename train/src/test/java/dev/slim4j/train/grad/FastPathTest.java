@@ -107,6 +107,8 @@ class FastPathTest {
             Gradients actual = fast.backward(dy32, true);
             expected.parameters().forEach((k, v) -> close("d" + k, v, actual.parameter(k)));
             expected.inputs().forEach((k, v) -> close("d" + k, v, actual.input(k)));
+            Gradients parametersOnly = fast.backward(dy32, false);
+            expected.parameters().forEach((k, v) -> close("d" + k + " (no input gradients)", v, parametersOnly.parameter(k)));
         }
     }
 
