@@ -47,12 +47,10 @@ final class FloatConv {
         float[] b = bias == null ? null : bias.floats();
         boolean depthwise = DepthwiseConv.supports(g);
         Chunks.run(par, g.batch(), (part, from, to) -> {
-            ConvGeometry c = withBatch(g, to - from);
-            int xOff = from * g.inputSize() / g.batch();
-            int yOff = from * g.outputSize() / g.batch();
             if (depthwise) {
-                Kernels.depthwiseConv().depthwise(c, xv, xOff, wv, 0, b, 0, y, yOff, new Activation.None(), null, 0,
-                        Parallelism.serial());
+                ConvGeometry c = withBatch(g, to - from);
+                Kernels.depthwiseConv().depthwise(c, xv, from * g.inputSize() / g.batch(), wv, 0, b, 0, y,
+                        from * g.outputSize() / g.batch(), new Activation.None(), null, 0, Parallelism.serial());
             } else {
                 forwardImages(g, xv, wv, b, y, from, to);
             }
@@ -107,7 +105,7 @@ final class FloatConv {
         boolean pointwiseDx = withDx && g.pointwise();
         Chunks.run(par, g.batch(), (part, from, to) -> {
             if (depthwise) {
-                DepthwiseGradient.images(g, xv, wv, dy, dx, dw[part], from, to);
+                FloatDepthwise.images(g, xv, wv, dy, dx, dw[part], from, to);
             } else {
                 images(g, xv, wv, dy, dx, dw[part], from, to, col2im || pointwiseDx);
                 if (t != null) forwardImages(t, dy, wt, null, dx, from, to);
