@@ -53,7 +53,7 @@ final class TrainOptions {
         schedule = p.string("schedule", "NAME", "learning-rate schedule: cosine or constant", "cosine");
         augment = p.flag("augment", "random crops (padding 2) and horizontal flips");
         checkpoint = p.path("checkpoint", "FILE", "write a checkpoint (ONNX with training state) after each epoch", null);
-        resume = p.path("resume", "FILE", "continue the run saved in this checkpoint", null);
+        resume = p.path("resume", "FILE", "continue the run saved in this checkpoint (give the run's own settings and --epochs)", null);
         out = p.path("out", "MODEL.onnx", "where to write the trained model", null);
         validate = p.flag("validate", "measure the test split after every epoch");
         quiet = p.flag("quiet", "no progress bar");

@@ -92,7 +92,8 @@ final class Backward {
             double[] g = grads.get(outputs.get(i));
             dy[i] = g != null ? g : out == null ? null : new double[out.shape().intSize()];
         }
-        double[][] dx = GradientRules.gradients(step, dy, tape.parallelism());
+        boolean inputWanted = needed.contains(inputs.getFirst());
+        double[][] dx = GradientRules.gradients(step, dy, tape.parallelism(), inputWanted);
         for (int i = 0; i < inputs.size(); i++) {
             if (i < dx.length && dx[i] != null && needed.contains(inputs.get(i))) accumulate(inputs.get(i), dx[i]);
         }

@@ -20,13 +20,13 @@ import dev.slim4j.tensor.Tensor;
 final class FastGradients {
     private FastGradients() {}
 
-    static double[][] of(Step s, double[][] dy, Parallelism par) {
+    static double[][] of(Step s, double[][] dy, Parallelism par, boolean firstInputWanted) {
         Tensor x = s.input(0);
         if (x == null || x.dtype() != DType.FLOAT32 || dy[0] == null) return null;
         for (Tensor t : s.inputs()) if (t != null && t.dtype() != DType.FLOAT32) return null;
         return switch (s.node().op()) {
             case Conv c when FloatConv.geometry(c, x, s.input(1)) != null ->
-                    FloatConv.gradients(c, x, s.input(1), s.input(2) != null, dy[0], par);
+                    FloatConv.gradients(c, x, s.input(1), s.input(2) != null, dy[0], par, firstInputWanted);
             case Gemm g when x.rank() == 2 && s.input(1).rank() == 2 ->
                     FloatMatrix.gradients(g, x, s.input(1), s.input(2), dy[0], par);
             case MatMul m when x.rank() == 2 && s.input(1).rank() == 2 -> {

@@ -47,12 +47,10 @@ final class FloatConv {
         float[] b = bias == null ? null : bias.floats();
         boolean depthwise = DepthwiseConv.supports(g);
         Chunks.run(par, g.batch(), (part, from, to) -> {
-            ConvGeometry c = withBatch(g, to - from);
-            int xOff = from * g.inputSize() / g.batch();
-            int yOff = from * g.outputSize() / g.batch();
             if (depthwise) {
-                Kernels.depthwiseConv().depthwise(c, xv, xOff, wv, 0, b, 0, y, yOff, new Activation.None(), null, 0,
-                        Parallelism.serial());
+                ConvGeometry c = withBatch(g, to - from);
+                Kernels.depthwiseConv().depthwise(c, xv, from * g.inputSize() / g.batch(), wv, 0, b, 0, y,
+                        from * g.outputSize() / g.batch(), new Activation.None(), null, 0, Parallelism.serial());
             } else {
                 forwardImages(g, xv, wv, b, y, from, to);
             }
@@ -87,10 +85,11 @@ final class FloatConv {
     }
 
     /**
-     * {dX, dW, dB} (dB null without bias). Each thread takes a part of the batch: its images' dX, and its own
-     * dW and dB partial sums, added up in part order at the end.
+     * {dX, dW, dB} (dX null without {@code withDx}, dB null without bias). Each thread takes a part of the
+     * batch: its images' dX, and its own dW and dB partial sums, added up in part order at the end.
      */
-    static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par) {
+    static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par,
+                                boolean withDx) {
         ConvGeometry g = geometry(op, x, w);
         float[] dy = FloatMatrix.toFloats(dyd);
         float[] xv = x.floats();
@@ -100,27 +99,75 @@ final class FloatConv {
         float[][] dw = new float[parts][wv.length];
         double[][] db = new double[parts][g.outChannels()];
         boolean depthwise = DepthwiseConv.supports(g);
+        ConvGeometry t = depthwise || g.pointwise() || !withDx ? null : transposed(g);
+        float[] wt = t == null ? null : flippedTranspose(g, wv);
+        boolean col2im = withDx && t == null;
+        boolean pointwiseDx = withDx && g.pointwise();
         Chunks.run(par, g.batch(), (part, from, to) -> {
-            if (depthwise) DepthwiseGradient.images(g, xv, wv, dy, dx, dw[part], from, to);
-            else images(g, xv, wv, dy, dx, dw[part], from, to);
+            if (depthwise) {
+                FloatDepthwise.images(g, xv, wv, dy, dx, dw[part], from, to);
+            } else {
+                images(g, xv, wv, dy, dx, dw[part], from, to, col2im || pointwiseDx);
+                if (t != null) forwardImages(t, dy, wt, null, dx, from, to);
+            }
             if (hasBias) biasGradient(g, dy, db[part], from, to);
         });
         for (int p = 1; p < parts; p++) {
             for (int i = 0; i < wv.length; i++) dw[0][i] += dw[p][i];
             for (int i = 0; i < db[0].length; i++) db[0][i] += db[p][i];
         }
-        return new double[][] {FloatMatrix.toDoubles(dx), FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
+        return new double[][] {withDx ? FloatMatrix.toDoubles(dx) : null, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
     }
 
-    /** dW (accumulated) and dX of images [from, to): per image and group, dW += dY cols^T and dX = col2im(W^T dY). */
-    private static void images(ConvGeometry g, float[] xv, float[] wv, float[] dy, float[] dx, float[] dw, int from, int to) {
+    /**
+     * The geometry of dX as a forward convolution of dY, for stride 1: the kernel flipped and its in and out
+     * channels swapped (per group), pads d(k - 1) - p; null for other strides or pads beyond the kernel.
+     */
+    static ConvGeometry transposed(ConvGeometry g) {
+        if (g.strideH() != 1 || g.strideW() != 1) return null;
+        int eh = g.dilationH() * (g.kernelH() - 1);
+        int ew = g.dilationW() * (g.kernelW() - 1);
+        int top = eh - g.padTop();
+        int left = ew - g.padLeft();
+        int bottom = eh - g.padBottom();
+        int right = ew - g.padRight();
+        if (top < 0 || left < 0 || bottom < 0 || right < 0) return null;
+        return new ConvGeometry(g.batch(), g.outChannels(), g.outHeight(), g.outWidth(), g.channels(), g.kernelH(),
+                g.kernelW(), 1, 1, top, left, bottom, right, g.dilationH(), g.dilationW(), g.groups());
+    }
+
+    /** W'[group, c, m, kh, kw] = W[group, m, c, kH-1-kh, kW-1-kw]: the weights of {@link #transposed}. */
+    static float[] flippedTranspose(ConvGeometry g, float[] w) {
+        int mg = g.groupOutChannels();
+        int cg = g.groupChannels();
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        float[] out = new float[w.length];
+        for (int group = 0; group < g.groups(); group++) {
+            for (int m = 0; m < mg; m++) {
+                for (int c = 0; c < cg; c++) {
+                    int src = ((group * mg + m) * cg + c) * kh * kw;
+                    int dst = ((group * cg + c) * mg + m) * kh * kw;
+                    for (int i = 0; i < kh * kw; i++) out[dst + kh * kw - 1 - i] = w[src + i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dW (accumulated) of images [from, to), per image and group dW += dY cols^T; with {@code withDx} also
+     * dX = col2im(W^T dY) (stride-1 convolutions get dX from {@link #transposed} instead).
+     */
+    private static void images(ConvGeometry g, float[] xv, float[] wv, float[] dy, float[] dx, float[] dw, int from,
+                               int to, boolean withDx) {
         int spatial = g.outHeight() * g.outWidth();
         int k = g.patchSize();
         int mg = g.groupOutChannels();
         int plane = g.height() * g.width();
         boolean direct = g.pointwise();
         float[] cols = direct ? null : new float[k * spatial];
-        float[] dcols = direct ? null : new float[k * spatial];
+        float[] dcols = direct || !withDx ? null : new float[k * spatial];
         var gemm = Kernels.gemm();
         Parallelism serial = Parallelism.serial();
         for (int n = from; n < to; n++) {
@@ -131,13 +178,16 @@ final class FloatConv {
                 if (direct) {
                     gemm.sgemm(false, true, mg, k, spatial, 1f, dy, yOff, spatial, xv, xOff, spatial, 1f, dw, wOff, k,
                             Epilogue.none(), serial);
-                    gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
-                            Epilogue.none(), serial);
+                    if (withDx) {
+                        gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
+                                Epilogue.none(), serial);
+                    }
                     continue;
                 }
                 Columns.unfold(g, xv, xOff, cols);
                 gemm.sgemm(false, true, mg, k, spatial, 1f, dy, yOff, spatial, cols, 0, spatial, 1f, dw, wOff, k,
                         Epilogue.none(), serial);
+                if (!withDx) continue;
                 gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dcols, 0, spatial,
                         Epilogue.none(), serial);
                 Columns.fold(g, dcols, dx, xOff);

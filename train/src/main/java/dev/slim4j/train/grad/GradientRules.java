@@ -57,12 +57,15 @@ import java.util.function.DoubleBinaryOperator;
 final class GradientRules {
     private GradientRules() {}
 
-    static double[][] gradients(Step s, double[][] dy) { return gradients(s, dy, Parallelism.serial()); }
+    static double[][] gradients(Step s, double[][] dy) { return gradients(s, dy, Parallelism.serial(), true); }
 
-    /** As {@link #gradients(Step, double[][])}, FLOAT32 Conv, Gemm, MatMul, MaxPool and Relu on the fast float path. */
-    static double[][] gradients(Step s, double[][] dy, Parallelism par) {
+    /**
+     * As {@link #gradients(Step, double[][])}, FLOAT32 ops on the fast float path ({@link FastGradients});
+     * without {@code firstInputWanted} a fast rule may skip the first input's gradient (a Conv reading the images).
+     */
+    static double[][] gradients(Step s, double[][] dy, Parallelism par, boolean firstInputWanted) {
         Op op = s.node().op();
-        double[][] fast = FastGradients.of(s, dy, par);
+        double[][] fast = FastGradients.of(s, dy, par, firstInputWanted);
         if (fast != null) return fast;
         return switch (op) {
             case NnOp n -> nn(n, s, dy);

@@ -56,7 +56,8 @@ class FastPathTest {
         Net n = new Net(6);
         String x = n.input("x", 2, 3, 11, 13);
         String a = n.node(conv(1, List.of(2L, 2L, 2L, 2L), 1, 2), x, n.param("w", 4, 3, 3, 3), n.param("b", 4));
-        String c = n.node(conv(1, List.of(0L, 3L, 1L, 0L), 3, 1), a, n.param("w2", 5, 4, 5, 2));
+        String g2 = n.node(conv(2, List.of(0L, 1L, 2L, 1L), 1, 1), a, n.param("wg", 4, 2, 3, 2));
+        String c = n.node(conv(1, List.of(0L, 3L, 1L, 0L), 3, 1), g2, n.param("w2", 5, 4, 5, 2));
         String p = n.node(new MaxPool(AutoPad.NOTSET, 0, List.of(), List.of(3L, 3L), List.of(1L, 1L, 1L, 1L), 0,
                 List.of(2L, 2L)), c);
         compare(n.output(p));
@@ -106,6 +107,8 @@ class FastPathTest {
             Gradients actual = fast.backward(dy32, true);
             expected.parameters().forEach((k, v) -> close("d" + k, v, actual.parameter(k)));
             expected.inputs().forEach((k, v) -> close("d" + k, v, actual.input(k)));
+            Gradients parametersOnly = fast.backward(dy32, false);
+            expected.parameters().forEach((k, v) -> close("d" + k + " (no input gradients)", v, parametersOnly.parameter(k)));
         }
     }
 

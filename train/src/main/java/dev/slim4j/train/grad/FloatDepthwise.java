@@ -3,11 +3,12 @@ package dev.slim4j.train.grad;
 import dev.slim4j.kernels.ConvGeometry;
 
 /**
- * Gradients of a depthwise convolution (one filter per channel) by direct loops over each output
- * position and kernel tap: dX[c, ih, iw] += dY[c, oh, ow] * W[c, kh, kw] and dW[c, kh, kw] += dY * X.
+ * Gradients of a depthwise convolution (one filter per channel) by direct loops over each kernel tap and
+ * output row, the valid column range clipped once: dX[c, ih, iw] += dY[c, oh, ow] * W[c, kh, kw] and
+ * dW[c, kh, kw] += dY * X.
  */
-final class DepthwiseGradient {
-    private DepthwiseGradient() {}
+final class FloatDepthwise {
+    private FloatDepthwise() {}
 
     /** dX of images [from, to) and their dW, accumulated into {@code dw}. */
     static void images(ConvGeometry g, float[] x, float[] w, float[] dy, float[] dx, float[] dw, int from, int to) {
@@ -38,8 +39,13 @@ final class DepthwiseGradient {
                     int shift = kw * g.dilationW() - g.padLeft();
                     int lo = Math.max(0, ceilDiv(-shift, g.strideW()));
                     int hi = Math.min(outW, ceilDiv(g.width() - shift, g.strideW()));
+                    int sw = g.strideW();
+                    if (sw == 1) {
+                        acc += axpyAndDot(dy, dyRow, x, dx, row + shift, wk, lo, hi);
+                        continue;
+                    }
                     for (int ow = lo; ow < hi; ow++) {
-                        int iw = ow * g.strideW() + shift;
+                        int iw = ow * sw + shift;
                         float d = dy[dyRow + ow];
                         acc += d * x[row + iw];
                         dx[row + iw] += d * wk;
@@ -48,6 +54,17 @@ final class DepthwiseGradient {
                 dw[wOff + kh * g.kernelW() + kw] += acc;
             }
         }
+    }
+
+    /**
+     * Stride 1: dx[base + ow] += wk * dy[dyRow + ow] over [lo, hi) (an axpy the JIT vectorizes), and the
+     * returned sum of dy * x over the same range (kept in its own loop so the axpy stays vectorizable).
+     */
+    private static float axpyAndDot(float[] dy, int dyRow, float[] x, float[] dx, int base, float wk, int lo, int hi) {
+        for (int ow = lo; ow < hi; ow++) dx[base + ow] += wk * dy[dyRow + ow];
+        float acc = 0;
+        for (int ow = lo; ow < hi; ow++) acc += dy[dyRow + ow] * x[base + ow];
+        return acc;
     }
 
     private static int ceilDiv(int a, int b) { return -Math.floorDiv(-a, b); }
