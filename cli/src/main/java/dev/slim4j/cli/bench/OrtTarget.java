@@ -38,6 +38,9 @@ final class OrtTarget implements InferenceTarget {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(threads);
             opts.setInterOpNumThreads(1);
+            // ORT's intra-op threads spin after each run by default; alternating runs, they would take the cores
+            // slim4j's own workers need during slim4j's turn and make its multi-threaded times meaningless
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             OrtSession session = env.createSession(file.toString(), opts);
