@@ -7,7 +7,6 @@ import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import dev.slim4j.tensor.quant.QuantMath;
-import java.util.Arrays;
 
 /**
  * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: images are unfolded
@@ -33,6 +32,8 @@ final class Int8ConvStep implements Step {
     private final Operand.Slot y;
     private final Workers workers;
     private final int imagesPerChunk;
+    private final long qmin;
+    private final long qmax;
     private final byte[] rows;
     private final int[] acc;
 
@@ -50,6 +51,8 @@ final class Int8ConvStep implements Step {
         this.y = y;
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
+        this.qmin = QuantMath.qmin(yType);
+        this.qmax = QuantMath.qmax(yType);
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
         this.rows = new byte[imagesPerChunk * spatial * g.patchSize()];
         this.acc = new int[imagesPerChunk * spatial * g.outChannels()];
@@ -77,9 +80,7 @@ final class Int8ConvStep implements Step {
                 int accBase = i * spatial * m;
                 for (int p = 0; p < spatial; p++) {
                     for (int oc = 0; oc < m; oc++) {
-                        long q = QuantMath.requantize(acc[accBase + p * m + oc] + offset[oc], multiplier[oc], yZero,
-                                yType);
-                        yb[base + oc * spatial + p] = (byte) q;
+                        yb[base + oc * spatial + p] = requantize(acc[accBase + p * m + oc] + offset[oc], multiplier[oc]);
                     }
                 }
             }
@@ -87,27 +88,43 @@ final class Int8ConvStep implements Step {
         f.tensors[y.slot()] = out;
     }
 
-    /** Row {@code oh*outW + ow} holds the patch of output (oh, ow): column {@code (c*kH + kh)*kW + kw}. */
+    /** {@link QuantMath#requantize} for this step's output type, with the type's bounds worked out once. */
+    private byte requantize(int acc, float multiplier) {
+        float r = (float) Math.rint((float) acc * multiplier);
+        double v = (double) r + yZero;
+        if (Double.isNaN(v)) return (byte) Math.clamp(yZero, qmin, qmax);
+        return (byte) (v <= qmin ? qmin : v >= qmax ? qmax : (long) v);
+    }
+
+    /**
+     * Row {@code oh*outW + ow} (from {@code rowsOff}) holds the patch of output (oh, ow), column
+     * {@code (c*kH + kh)*kW + kw}: filled one patch column at a time, so the source runs along x's rows with the
+     * bounds of each output row worked out once.
+     */
     private void unfold(byte[] xb, int imageOff, int rowsOff) {
         int k = g.patchSize();
         int outW = g.outWidth();
         byte zero = (byte) xZero;
-        for (int oh = 0; oh < g.outHeight(); oh++) {
-            for (int ow = 0; ow < outW; ow++) {
-                int dst = rowsOff + (oh * outW + ow) * k;
-                for (int c = 0; c < g.channels(); c++) {
-                    int plane = imageOff + c * g.height() * g.width();
-                    for (int kh = 0; kh < g.kernelH(); kh++) {
+        int column = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = imageOff + c * g.height() * g.width();
+            for (int kh = 0; kh < g.kernelH(); kh++) {
+                for (int kw = 0; kw < g.kernelW(); kw++, column++) {
+                    int shift = kw * g.dilationW() - g.padLeft();
+                    int sw = g.strideW();
+                    int lo = Math.min(outW, Math.max(0, Math.ceilDiv(-shift, sw)));
+                    int hi = Math.max(lo, Math.min(outW, Math.ceilDiv(g.width() - shift, sw)));
+                    for (int oh = 0; oh < g.outHeight(); oh++) {
                         int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+                        int dst = rowsOff + oh * outW * k + column;
                         if (ih < 0 || ih >= g.height()) {
-                            Arrays.fill(rows, dst, dst + g.kernelW(), zero);
-                            dst += g.kernelW();
+                            for (int ow = 0; ow < outW; ow++) rows[dst + ow * k] = zero;
                             continue;
                         }
-                        for (int kw = 0; kw < g.kernelW(); kw++) {
-                            int iw = ow * g.strideW() - g.padLeft() + kw * g.dilationW();
-                            rows[dst++] = iw < 0 || iw >= g.width() ? zero : xb[plane + ih * g.width() + iw];
-                        }
+                        int src = plane + ih * g.width() + shift;
+                        for (int ow = 0; ow < lo; ow++) rows[dst + ow * k] = zero;
+                        for (int ow = lo; ow < hi; ow++) rows[dst + ow * k] = xb[src + ow * sw];
+                        for (int ow = hi; ow < outW; ow++) rows[dst + ow * k] = zero;
                     }
                 }
             }
