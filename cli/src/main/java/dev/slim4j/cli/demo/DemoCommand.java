@@ -38,7 +38,7 @@ public final class DemoCommand implements Command {
         OnnxWriter.write(DemoModel.lenet5(seed.value()), file);
         out.println("== 2. read it back and inspect it");
         new InspectCommand().run(List.of(file.toString()), out, err);
-        out.println("== 3. run it with the reference runtime");
+        out.println("== 3. run it (optimized plan, fast kernels)");
         Model model = OnnxReader.read(file);
         DemoImages images = DemoImages.load(8);
         out.println("input: " + images.description());
@@ -47,7 +47,7 @@ public final class DemoCommand implements Command {
             out.println("logits: " + logits.dtype().name().toLowerCase() + logits.shape());
             out.println("predicted classes: " + Arrays.toString(argmax(logits)));
             out.println("true labels:       " + Arrays.toString(images.labels()));
-            out.println("(weights are untrained: predictions are arbitrary until training lands)");
+            out.println("(weights are untrained, so predictions are arbitrary; ./slim4j zoo build lenet5-bn trains this model)");
         }
         return 0;
     }
