@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Soft filter pruning (He et al. 2018) as a trainer listener: at the end of every epoch, in each
@@ -68,12 +69,41 @@ public final class SoftFilterPruning implements TrainingListener {
     }
 
     private double filterNorm(PruningGroup g, int channel, ParameterSet ps) {
+        return filterNorm(g, channel, name -> has(ps, name) ? ps.get(name).values() : null);
+    }
+
+    private double filterNorm(PruningGroup g, int channel, Function<String, float[]> values) {
         double s = 0;
         for (ChannelIndex ci : g.channels().get(channel).indices()) {
-            if (ci.ref().role() != TensorRole.FILTER || !has(ps, ci.ref().tensor())) continue;
-            s += slices(ci.ref()).sumOfSquares(ps.get(ci.ref().tensor()).values(), ci.index());
+            if (ci.ref().role() != TensorRole.FILTER) continue;
+            float[] v = values.apply(ci.ref().tensor());
+            if (v != null) s += slices(ci.ref()).sumOfSquares(v, ci.index());
         }
         return Math.sqrt(s);
+    }
+
+    /**
+     * The plan that removes, in each group of {@code trained} (the model this listener trained, so the
+     * same group ids), the {@code ratio} of channels with the smallest filter norms: after the last
+     * epoch's zeroing, exactly the zeroed ones.
+     */
+    public PruningPlan plan(DependencyGraph trained) {
+        PruningPlan plan = PruningPlan.none();
+        Map<String, Tensor> init = trained.model().graph().initializers();
+        for (PruningGroup g : groups) {
+            int k = (int) Math.floor(ratio * g.size());
+            if (k == 0 || k >= g.size()) continue;
+            PruningGroup now = trained.group(g.id());
+            List<Integer> order = new ArrayList<>();
+            double[] norms = new double[now.size()];
+            for (int c = 0; c < now.size(); c++) {
+                order.add(c);
+                norms[c] = filterNorm(now, c, name -> dims.containsKey(name) && init.containsKey(name) ? init.get(name).floats() : null);
+            }
+            order.sort(Comparator.comparingDouble(c -> norms[c]));
+            plan = plan.withRemoved(now, order.subList(0, k));
+        }
+        return plan;
     }
 
     private void zero(PruningGroup g, int channel, ParameterSet ps) {

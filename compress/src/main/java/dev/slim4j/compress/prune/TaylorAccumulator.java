@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * First-order Taylor importance (Molchanov et al.): how much the loss would change if a weight were
- * set to zero, estimated per weight as {@code |w * dL/dw|} and averaged over the batches it sees.
- * Attach it to a trainer (a short run with a tiny learning rate, or the fine-tuning itself) and read
- * {@link #scores()}; summed per channel they rank pruning groups.
+ * The gradients first-order Taylor importance (Molchanov et al.) needs: the loss gradient of each
+ * weight averaged over the batches a trainer runs, so that {@code |w * mean dL/dw|} estimates how much
+ * the loss changes when the weight is set to zero. Attach it to a trainer (a short pass over the
+ * training data), then hand {@link #meanGradients()} to {@code Importance.taylor}, which sums the
+ * products per channel.
  */
 public final class TaylorAccumulator implements TrainingListener {
     private final Map<String, double[]> sums = new LinkedHashMap<>();
@@ -40,17 +41,16 @@ public final class TaylorAccumulator implements TrainingListener {
             if (!parameters.names().contains(e.getKey())) continue;
             Parameter p = parameters.get(e.getKey());
             double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[p.size()]);
-            float[] v = p.values();
             float[] g = p.gradient();
-            for (int i = 0; i < v.length; i++) s[i] += Math.abs((double) v[i] * g[i]);
+            for (int i = 0; i < g.length; i++) s[i] += g[i];
         }
         batches++;
     }
 
     public long batches() { return batches; }
 
-    /** Mean {@code |w * dL/dw|} per weight, shaped like each parameter; empty before the first batch. */
-    public Map<String, Tensor> scores() {
+    /** Mean {@code dL/dw} per weight, shaped like each parameter; empty before the first batch. */
+    public Map<String, Tensor> meanGradients() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         if (batches == 0) return out;
         sums.forEach((name, s) -> {

@@ -10,16 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaylorAccumulatorTest {
-    /** Two batches: the score is the mean of |w * g| over them, per weight. */
-    @Test void meanAbsoluteWeightTimesGradient() {
+    /** Two batches: the mean gradient per weight. */
+    @Test void meanGradientOverTheBatches() {
         TaylorAccumulator t = new TaylorAccumulator(Map.of("w", Shape.of(1, 3)));
-        assertTrue(t.scores().isEmpty());
+        assertTrue(t.meanGradients().isEmpty());
         ParameterSet ps = new ParameterSet().add("w", new float[] {1f, -2f, 0f}, new float[] {0.5f, 0.5f, 9f});
         t.beforeStep(ps);
         ps.get("w").gradient()[0] = -1.5f;
         t.beforeStep(ps);
         assertEquals(2, t.batches());
-        assertArrayEquals(new float[] {1f, 1f, 0f}, t.scores().get("w").floats());
-        assertEquals(Shape.of(1, 3), t.scores().get("w").shape());
+        assertArrayEquals(new float[] {-0.5f, 0.5f, 9f}, t.meanGradients().get("w").floats());
+        assertEquals(Shape.of(1, 3), t.meanGradients().get("w").shape());
     }
 }

@@ -1,0 +1,195 @@
+package dev.slim4j.cli.prune;
+
+import dev.slim4j.cli.UsageException;
+import dev.slim4j.compress.prune.ChannelPruner;
+import dev.slim4j.compress.prune.ChannelRanking;
+import dev.slim4j.compress.prune.ChannelRef;
+import dev.slim4j.compress.prune.DependencyGraph;
+import dev.slim4j.compress.prune.FlopsTarget;
+import dev.slim4j.compress.prune.Importance;
+import dev.slim4j.compress.prune.PruningConfig;
+import dev.slim4j.compress.prune.PruningGroup;
+import dev.slim4j.compress.prune.PruningPlan;
+import dev.slim4j.compress.prune.Scope;
+import dev.slim4j.compress.prune.ScoreNormalization;
+import dev.slim4j.compress.prune.SlimmingPenalty;
+import dev.slim4j.compress.prune.SoftFilterPruning;
+import dev.slim4j.compress.prune.TaylorAccumulator;
+import dev.slim4j.ir.Model;
+import dev.slim4j.onnx.OnnxReader;
+import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.train.data.Dataset;
+import dev.slim4j.train.trainer.Evaluator;
+import dev.slim4j.train.trainer.ProgressBar;
+import dev.slim4j.train.trainer.Trainer;
+import dev.slim4j.train.trainer.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs one prune request: the method's training stage if it has one (sparsity training, gradient
+ * collection, soft pruning), the cut (a new, smaller model), fine-tuning, measurement of both models,
+ * the atomic write and the report.
+ */
+final class PruneJob {
+    /** Training images the Taylor method averages gradients over. */
+    static final int TAYLOR_IMAGES = 4096;
+
+    private final PruneRequest r;
+    private final Supplier<Dataset> train;
+    private final Supplier<Dataset> test;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean progress;
+    private final List<PruneReport.Stage> stages = new ArrayList<>();
+
+    PruneJob(PruneRequest request, Supplier<Dataset> train, Supplier<Dataset> test, boolean progress, PrintStream out,
+             PrintStream err) {
+        this.r = request;
+        this.train = train;
+        this.test = test;
+        this.progress = progress;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
+        Model original = OnnxReader.read(r.model());
+        Cut cut = switch (r.method()) {
+            case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
+            case SFP -> softPruned(original);
+            default -> structured(original);
+        };
+        Model pruned = cut.model();
+        if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP) {
+            pruned = train("fine-tune", pruned, r.finetuneEpochs(), r.training().lr(), List.of());
+        }
+        pruned = pruned.withMetadata("slim4j.prune.method", r.method().label)
+                .withMetadata("slim4j.prune.removed_channels", Integer.toString(cut.removedChannels()));
+        OptionalDouble before = OptionalDouble.empty();
+        OptionalDouble after = OptionalDouble.empty();
+        if (r.evalSize() > 0) {
+            err.println("measuring both models on " + r.evalSize() + " test images ...");
+            before = OptionalDouble.of(top1(original));
+            after = OptionalDouble.of(top1(pruned));
+        }
+        OnnxWriter.write(pruned, r.out());
+        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages);
+        if (r.json()) report.printJson(out);
+        else report.printTable(out, r.showGroups());
+        return 0;
+    }
+
+    /** The cut model, how many channels went, and per pruned group its root and channels before and after. */
+    record Cut(Model model, int removedChannels, List<PruneReport.GroupCut> groups) {}
+
+    private Cut structured(Model model) {
+        Model start = model;
+        if (r.method() == PruneMethod.SLIMMING) {
+            SlimmingPenalty penalty = SlimmingPenalty.of(model, r.sparsityStrength());
+            start = train("sparsity training", model, r.sparsityEpochs(), r.training().lr(), List.of(penalty));
+        }
+        DependencyGraph graph = DependencyGraph.of(start);
+        requirePrunable(graph);
+        Importance importance = importance(graph);
+        PruningConfig config = PruningConfig.defaults().withImportance(importance)
+                .withScope(r.global() || r.method() == PruneMethod.SLIMMING ? Scope.GLOBAL : Scope.PER_GROUP);
+        if (r.method() == PruneMethod.SLIMMING) config = config.withNormalization(ScoreNormalization.NONE);
+        PruningPlan plan = plan(graph, config);
+        return cut(graph, plan);
+    }
+
+    private Cut softPruned(Model model) {
+        DependencyGraph graph = DependencyGraph.of(model);
+        requirePrunable(graph);
+        double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l2()), r.flopsTarget().getAsDouble()).ratio();
+        SoftFilterPruning sfp = new SoftFilterPruning(graph.model(), graph.groups(), ratio);
+        Model trained = train("soft filter pruning", graph.model(), r.finetuneEpochs(), r.training().lr(), List.of(sfp));
+        DependencyGraph after = DependencyGraph.of(trained);
+        return cut(after, sfp.plan(after));
+    }
+
+    private Importance importance(DependencyGraph graph) {
+        return switch (r.method()) {
+            case L1 -> Importance.l1();
+            case L2 -> Importance.l2();
+            case FPGM -> Importance.fpgm();
+            case RANDOM -> Importance.random(r.training().seed());
+            case SLIMMING -> Importance.normScale();
+            case TAYLOR -> Importance.taylor(meanGradients(graph));
+            case MAGNITUDE, SFP -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
+        };
+    }
+
+    private java.util.Map<String, dev.slim4j.tensor.Tensor> meanGradients(DependencyGraph graph) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PruningGroup g : graph.prunableGroups()) {
+            for (ChannelRef ref : g.parameters()) {
+                if (graph.model().graph().initializers().containsKey(ref.tensor())) names.add(ref.tensor());
+            }
+        }
+        TaylorAccumulator taylor = TaylorAccumulator.of(graph.model(), names);
+        Dataset images = train.get();
+        Dataset subset = images.limit(Math.min(TAYLOR_IMAGES, images.size()));
+        // a pass at a tiny learning rate: the gradients are those of the model being ranked, nearly unmoved
+        trainOn("gradients for Taylor", graph.model(), 1, r.training().lr() * 1e-3, List.of(taylor), subset);
+        return taylor.meanGradients();
+    }
+
+    private PruningPlan plan(DependencyGraph graph, PruningConfig config) {
+        if (r.sparsity().isPresent()) return ChannelRanking.plan(graph, config.withRatio(r.sparsity().getAsDouble()));
+        FlopsTarget.Result result = FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble());
+        if (!result.reached()) {
+            err.printf("warning: the FLOPs target %.3f was not reached: %d of %d MACs kept at ratio %.3f%n",
+                    r.flopsTarget().getAsDouble(), result.macsAfter(), result.macsBefore(), result.ratio());
+        }
+        return result.plan();
+    }
+
+    private Cut cut(DependencyGraph graph, PruningPlan plan) {
+        Model model = ChannelPruner.apply(graph, plan);
+        List<PruneReport.GroupCut> groups = new ArrayList<>();
+        for (PruningGroup g : graph.prunableGroups()) {
+            int removed = plan.removedCount(g);
+            if (removed > 0) groups.add(new PruneReport.GroupCut(g.id(), g.root(), g.size(), g.size() - removed));
+        }
+        return new Cut(model, plan.removedCount(graph), groups);
+    }
+
+    private static void requirePrunable(DependencyGraph graph) {
+        if (graph.prunableGroups().isEmpty()) {
+            throw new IllegalArgumentException("no prunable channel group in graph '" + graph.model().graph().name()
+                    + "':\n" + graph.table());
+        }
+    }
+
+    private Model train(String stage, Model model, int epochs, double lr, List<TrainingListener> listeners) {
+        return trainOn(stage, model, epochs, lr, listeners, train.get());
+    }
+
+    private Model trainOn(String stage, Model model, int epochs, double lr, List<TrainingListener> listeners, Dataset data) {
+        long start = System.nanoTime();
+        err.printf("%s: %d epochs on %d images ...%n", stage, epochs, data.size());
+        Trainer t = new Trainer(model, r.training().config(epochs, data, lr));
+        listeners.forEach(t::addListener);
+        if (progress) t.addListener(new ProgressBar(err, 500));
+        Model trained = t.fit(data, null).model();
+        stages.add(new PruneReport.Stage(stage, epochs, (System.nanoTime() - start) / 1e9));
+        return trained;
+    }
+
+    private double top1(Model m) {
+        Dataset t = test.get();
+        return Evaluator.evaluate(m, t.limit(Math.min(r.evalSize(), t.size())), r.training().normalization(), 256,
+                r.training().threads()).top1();
+    }
+
+}
