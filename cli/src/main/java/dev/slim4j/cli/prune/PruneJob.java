@@ -11,8 +11,8 @@ import dev.slim4j.compress.prune.PruningConfig;
 import dev.slim4j.compress.prune.PruningGroup;
 import dev.slim4j.compress.prune.PruningPlan;
 import dev.slim4j.compress.prune.Scope;
-import dev.slim4j.compress.prune.ScoreNormalization;
 import dev.slim4j.compress.prune.SlimmingPenalty;
+import dev.slim4j.compress.prune.SlimmingThreshold;
 import dev.slim4j.compress.prune.SoftFilterPruning;
 import dev.slim4j.compress.prune.TaylorAccumulator;
 import dev.slim4j.ir.Model;
@@ -98,10 +98,14 @@ final class PruneJob {
         }
         DependencyGraph graph = DependencyGraph.of(start);
         requirePrunable(graph);
+        if (r.method() == PruneMethod.SLIMMING) {
+            SlimmingThreshold.Result t = SlimmingThreshold.plan(graph, r.sparsity().getAsDouble());
+            err.printf(java.util.Locale.ROOT, "global |gamma| threshold %.3g over %d BatchNorm channels%n", t.threshold(), t.scaledChannels());
+            return cut(graph, t.plan());
+        }
         Importance importance = importance(graph);
         PruningConfig config = PruningConfig.defaults().withImportance(importance)
-                .withScope(r.global() || r.method() == PruneMethod.SLIMMING ? Scope.GLOBAL : Scope.PER_GROUP);
-        if (r.method() == PruneMethod.SLIMMING) config = config.withNormalization(ScoreNormalization.NONE);
+                .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
         PruningPlan plan = plan(graph, config);
         return cut(graph, plan);
     }
@@ -123,9 +127,8 @@ final class PruneJob {
             case L2 -> Importance.l2();
             case FPGM -> Importance.fpgm();
             case RANDOM -> Importance.random(r.training().seed());
-            case SLIMMING -> Importance.normScale();
             case TAYLOR -> Importance.taylor(meanGradients(graph));
-            case MAGNITUDE, SFP -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
+            case MAGNITUDE, SFP, SLIMMING -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
         };
     }
 

@@ -25,6 +25,9 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         if (flopsTarget.isPresent() && !method.structured()) {
             throw new IllegalArgumentException("--flops-target needs a structured method (zeroed weights still cost MACs in a dense kernel)");
         }
+        if (flopsTarget.isPresent() && method == PruneMethod.SLIMMING) {
+            throw new IllegalArgumentException("--method slimming cuts at a global |gamma| threshold: give --sparsity R (the share of BatchNorm channels)");
+        }
         if (finetuneEpochs < 0 || sparsityEpochs < 0) throw new IllegalArgumentException("epochs must be >= 0");
         if (method == PruneMethod.SFP && finetuneEpochs < 1) {
             throw new IllegalArgumentException("--method sfp prunes while training: give --finetune-epochs N >= 1");
