@@ -43,6 +43,7 @@ public final class PruneCommand implements Command {
         var threads = p.integer("threads", "N", "threads", (long) Math.max(1, Runtime.getRuntime().availableProcessors()));
         var evalSize = p.integer("eval-size", "N", "test images to measure both models on, 0 to skip (default 10000)", 10000L);
         DataOptions data = new DataOptions(p);
+        var sensitivity = p.flag("sensitivity", "first scan each group alone at 10%..90% (table, OUT.sensitivity.json, OUT.sensitivity.svg)");
         var groups = p.flag("groups", "list every pruned group (root, channels before and after)");
         var quiet = p.flag("quiet", "no progress bar");
         var outFile = p.path("out", "OUT.onnx", "where to write the pruned model (required)", null);
@@ -64,7 +65,7 @@ public final class PruneCommand implements Command {
             request = new PruneRequest(modelPath, outFile.value(), PruneMethod.parse(method.value()), optional("sparsity", sparsity.value()),
                     optional("flops-target", flops.value()), global.value(), Math.toIntExact(finetune.value()),
                     Math.toIntExact(sparsityEpochs.value()), number("sparsity-strength", strength.value()), training,
-                    Math.toIntExact(evalSize.value()), groups.value(), json.value());
+                    Math.toIntExact(evalSize.value()), groups.value(), sensitivity.value(), json.value());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UsageException(e.getMessage());
         }

@@ -10,6 +10,7 @@ import dev.slim4j.compress.prune.Importance;
 import dev.slim4j.compress.prune.PruningConfig;
 import dev.slim4j.compress.prune.PruningGroup;
 import dev.slim4j.compress.prune.PruningPlan;
+import dev.slim4j.compress.prune.PruningSensitivity;
 import dev.slim4j.compress.prune.Scope;
 import dev.slim4j.compress.prune.SlimmingPenalty;
 import dev.slim4j.compress.prune.SlimmingThreshold;
@@ -62,6 +63,7 @@ final class PruneJob {
     int run() {
         if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
         Model original = OnnxReader.read(r.model());
+        if (r.sensitivity()) scan(original);
         Cut cut = switch (r.method()) {
             case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
             case SFP -> softPruned(original);
@@ -99,7 +101,8 @@ final class PruneJob {
         DependencyGraph graph = DependencyGraph.of(start);
         requirePrunable(graph);
         if (r.method() == PruneMethod.SLIMMING) {
-            SlimmingThreshold.Result t = SlimmingThreshold.plan(graph, r.sparsity().getAsDouble());
+            SlimmingThreshold.Result t = r.sparsity().isPresent() ? SlimmingThreshold.plan(graph, r.sparsity().getAsDouble())
+                    : SlimmingThreshold.forMacs(graph, r.flopsTarget().getAsDouble());
             err.printf(java.util.Locale.ROOT, "global |gamma| threshold %.3g over %d BatchNorm channels%n", t.threshold(), t.scaledChannels());
             return cut(graph, t.plan());
         }
@@ -119,6 +122,31 @@ final class PruneJob {
         Model trained = train("soft filter pruning", graph.model(), r.finetuneEpochs(), r.training().lr(), List.of(sfp));
         DependencyGraph after = DependencyGraph.of(trained);
         return cut(after, sfp.plan(after));
+    }
+
+    private void scan(Model model) {
+        if (r.evalSize() < 1) throw new UsageException("--sensitivity measures accuracy: give --eval-size N >= 1");
+        DependencyGraph graph = DependencyGraph.of(model);
+        requirePrunable(graph);
+        Importance criterion = switch (r.method()) {
+            case L2 -> Importance.l2();
+            case FPGM -> Importance.fpgm();
+            case RANDOM -> Importance.random(r.training().seed());
+            default -> Importance.l1();
+        };
+        String name = switch (criterion) {
+            case Importance.L2 x -> "l2";
+            case Importance.GeometricMedian x -> "fpgm";
+            case Importance.Random x -> "random";
+            default -> "l1";
+        };
+        long start = System.nanoTime();
+        err.println("sensitivity scan: " + graph.prunableGroups().size() + " groups x " + SensitivityScan.RATIOS.size()
+                + " ratios on " + r.evalSize() + " test images ...");
+        SensitivityScan scan = new SensitivityScan(PruningSensitivity.measure(graph, criterion, SensitivityScan.RATIOS, this::top1), name);
+        scan.write(r.out());
+        if (!r.json()) scan.print(out);
+        stages.add(new PruneReport.Stage("sensitivity scan", 0, (System.nanoTime() - start) / 1e9));
     }
 
     private Importance importance(DependencyGraph graph) {

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  */
 record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble sparsity, OptionalDouble flopsTarget, boolean global,
                     int finetuneEpochs, int sparsityEpochs, double sparsityStrength, FineTuning training, int evalSize,
-                    boolean showGroups, boolean json) {
+                    boolean showGroups, boolean sensitivity, boolean json) {
     PruneRequest {
         if (sparsity.isPresent() == flopsTarget.isPresent()) {
             throw new IllegalArgumentException("give exactly one of --sparsity R and --flops-target R");
@@ -24,9 +24,6 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         }
         if (flopsTarget.isPresent() && !method.structured()) {
             throw new IllegalArgumentException("--flops-target needs a structured method (zeroed weights still cost MACs in a dense kernel)");
-        }
-        if (flopsTarget.isPresent() && method == PruneMethod.SLIMMING) {
-            throw new IllegalArgumentException("--method slimming cuts at a global |gamma| threshold: give --sparsity R (the share of BatchNorm channels)");
         }
         if (finetuneEpochs < 0 || sparsityEpochs < 0) throw new IllegalArgumentException("epochs must be >= 0");
         if (method == PruneMethod.SFP && finetuneEpochs < 1) {

@@ -1,5 +1,6 @@
 package dev.slim4j.compress.prune;
 
+import dev.slim4j.ir.metrics.ModelMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,29 @@ public final class SlimmingThreshold {
 
     /** A removal plan and the threshold on |gamma| it applied. */
     public record Result(PruningPlan plan, double threshold, int scaledChannels) {}
+
+    /**
+     * The smallest share of BatchNorm channels (found by bisection to 1/1024) whose removal keeps at
+     * most {@code keep} of the graph's MACs; the largest cut if none does.
+     */
+    public static Result forMacs(DependencyGraph graph, double keep) {
+        if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException("expected a share of MACs to keep in (0, 1], found " + keep);
+        long before = ModelMetrics.measure(graph.model()).macs();
+        double lo = 0, hi = 1023 / 1024.0;
+        Result best = plan(graph, hi);
+        for (int i = 0; i < 10; i++) {
+            double mid = (lo + hi) / 2;
+            Result r = plan(graph, mid);
+            long after = ModelMetrics.measure(ChannelPruner.apply(graph, r.plan())).macs();
+            if (after <= keep * before) {
+                hi = mid;
+                best = r;
+            } else {
+                lo = mid;
+            }
+        }
+        return best;
+    }
 
     public static Result plan(DependencyGraph graph, double ratio) {
         if (!(ratio >= 0 && ratio < 1)) throw new IllegalArgumentException("expected a pruning ratio in [0, 1), found " + ratio);
