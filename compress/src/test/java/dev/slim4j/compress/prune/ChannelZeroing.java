@@ -15,7 +15,12 @@ final class ChannelZeroing {
     private ChannelZeroing() {}
 
     static Model zero(DependencyGraph graph, PruningGroup group, List<Integer> channels) {
-        Graph g = graph.model().graph();
+        return zero(graph.model(), group, channels);
+    }
+
+    /** As above, on a model with the analysed structure (such as one zeroed before). */
+    static Model zero(Model model, PruningGroup group, List<Integer> channels) {
+        Graph g = model.graph();
         Graph.Builder b = g.toBuilder();
         for (int ch : channels) {
             for (ChannelIndex i : group.channels().get(ch).indices()) {
@@ -27,7 +32,7 @@ final class ChannelZeroing {
                 b.initializers.put(i.ref().tensor(), t);
             }
         }
-        return graph.model().withGraph(b.build());
+        return model.withGraph(b.build());
     }
 
     static void zeroSlice(Tensor t, int axis, int index) {
