@@ -72,6 +72,32 @@ final class PruneModels {
         return b.output(y).buildModel();
     }
 
+    /** conv -> Split [2, 4] on channels -> a conv per piece -> Concat -> conv. */
+    Model split() {
+        GraphBuilder b = GraphBuilder.create("split");
+        String x = b.input("x", DType.FLOAT32, "N", 3, 5, 5);
+        String c = b.relu(b.conv(x, w(6, 3, 3, 3), w(6), 1, 1));
+        java.util.List<String> pieces = b.node(new dev.slim4j.ir.op.Split(1, java.util.Optional.empty()),
+                java.util.List.of(c, b.constant("sizes", Tensor.vector(2, 4))), 2);
+        String p = b.relu(b.conv(pieces.get(0), w(3, 2, 1, 1), w(3), 1, 0));
+        String q = b.relu(b.conv(pieces.get(1), w(2, 4, 3, 3), w(2), 1, 1));
+        String y = b.conv(b.concat(1, p, q, pieces.get(1)), w(2, 9, 1, 1), w(2), 1, 0);
+        return b.output(y).buildModel();
+    }
+
+    /** conv -> ConvTranspose (kernel 2, stride 2) -> relu -> conv. */
+    Model convTranspose() {
+        GraphBuilder b = GraphBuilder.create("deconv");
+        String x = b.input("x", DType.FLOAT32, "N", 3, 4, 4);
+        String c = b.relu(b.conv(x, w(5, 3, 3, 3), w(5), 1, 1));
+        var op = new dev.slim4j.ir.op.ConvTranspose(dev.slim4j.ir.op.AutoPad.NOTSET, java.util.List.of(), 1,
+                java.util.List.of(2L, 2L), java.util.List.of(), java.util.List.of(), java.util.List.of(0L, 0L, 0L, 0L),
+                java.util.List.of(2L, 2L));
+        String t = b.relu(b.node(op, c, b.parameter("deconv.weight", w(5, 4, 2, 2)), b.parameter("deconv.bias", w(4))));
+        String y = b.conv(t, w(2, 4, 1, 1), w(2), 1, 0);
+        return b.output(y).buildModel();
+    }
+
     /** A reshape that regroups channels with the spatial dims: not resolvable. */
     Model tangledReshape() {
         GraphBuilder b = GraphBuilder.create("tangled");

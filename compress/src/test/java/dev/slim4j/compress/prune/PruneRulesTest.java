@@ -110,6 +110,38 @@ class PruneRulesTest {
         assertEquals(6, p.graph().initializers().get("conv3.weight").shape().dim(1));
     }
 
+    @Test void splitMapsEachOutputToItsOffsetsAndGetsNewSizes() {
+        DependencyGraph g = DependencyGraph.of(models.split());
+        PruningGroup first = groupWith(g, "conv2.weight", 1);
+        PruningGroup second = groupWith(g, "conv3.weight", 1);
+        assertEquals(2, first.size(), "the pieces' channels reach different tensors, so they are two groups\n" + g.table());
+        assertEquals(4, second.size());
+        assertTrue(names(first).contains("conv1.weight[0]") && names(second).contains("conv1.weight[0]"), g.table());
+        ChannelRef conv1 = second.tensors().stream().filter(t -> t.tensor().equals("conv1.weight")).findFirst().orElseThrow();
+        ChannelRef last = second.tensors().stream().filter(t -> t.tensor().equals("conv4.weight")).findFirst().orElseThrow();
+        assertEquals(List.of(3), second.channels().get(1).indicesOf(conv1), "piece 2 starts at channel 2");
+        assertEquals(List.of(6), second.channels().get(1).indicesOf(last), "and is concatenated after 3 + 2 channels");
+        Tensor x = models.input(2, 3, 5, 5);
+        checkAgainstZeroed(g, first, List.of(1), x);
+        Model p = checkAgainstZeroed(g, second, List.of(1, 3), x);
+        Node split = p.graph().nodes().stream().filter(n -> n.op().opType().equals("Split")).findFirst().orElseThrow();
+        assertEquals(List.of(2L, 2L), java.util.Arrays.stream(p.graph().initializers().get(split.input(1)).longs()).boxed().toList());
+        assertEquals(7, p.graph().initializers().get("conv4.weight").shape().dim(1));
+    }
+
+    @Test void convTransposeCouplesWeightAxisZeroWithItsInputAndAxisOneWithItsOutput() {
+        DependencyGraph g = DependencyGraph.of(models.convTranspose());
+        PruningGroup in = groupWith(g, "conv1.weight", 0);
+        PruningGroup out = groupWith(g, "deconv.weight", 1);
+        assertTrue(names(in).contains("deconv.weight[0]"), g.table());
+        assertTrue(names(out).containsAll(Set.of("deconv.bias[0]", "conv2.weight[1]")), g.table());
+        Tensor x = models.input(1, 3, 4, 4);
+        checkAgainstZeroed(g, in, List.of(2), x);
+        Model p = checkAgainstZeroed(g, out, List.of(0, 3), x);
+        assertEquals(List.of(5, 2, 2, 2), java.util.Arrays.stream(p.graph().initializers().get("deconv.weight").shape().toArray())
+                .boxed().toList());
+    }
+
     @Test void anUnresolvableReshapeBlocksItsGroupAndSaysWhy() {
         DependencyGraph g = DependencyGraph.of(models.tangledReshape());
         PruningGroup c = groupWith(g, "conv1.weight", 0);
