@@ -3,6 +3,7 @@ package dev.slim4j.compress.prune;
 import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.GraphVerifier;
 import dev.slim4j.ir.Model;
+import dev.slim4j.ir.pass.EliminateUnusedInitializers;
 import dev.slim4j.tensor.Tensor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class ChannelPruner {
         }
         b.initializers.putAll(sliced);
         b.nodes(ShapeRewrites.apply(g, kept, graph.fixes(), b.initializers));
-        Graph out = FoldKnownShapes.annotate(m, b.build());
+        Graph out = FoldKnownShapes.annotate(m, new EliminateUnusedInitializers().apply(b.build()));
         GraphVerifier.verify(out, m::opset);
         return m.withGraph(out);
     }

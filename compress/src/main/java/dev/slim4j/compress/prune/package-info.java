@@ -11,6 +11,7 @@
  *         .withImportance(Importance.l2()).withRatio(0.3).withScope(Scope.GLOBAL));
  * Model smaller = ChannelPruner.apply(graph, plan);            // or ChannelPruner.apply(model, plan)
  * FlopsTarget.Result r = FlopsTarget.solve(graph, config, 0.6); // keep 60% of the MACs
+ * Model shallower = BlockRemoval.remove(model, BlockRemoval.blocks(model).subList(0, 2));
  * }</pre>
  * <ul>
  *   <li>{@link dev.slim4j.compress.prune.DependencyGraph#of}: folds known shapes and unties shared
@@ -37,6 +38,9 @@
  *       group counts, Slice/Split bounds and Reshape targets, re-infers types and verifies; a plan
  *       keeping zero channels of a group, or cutting an unprunable group, throws
  *       {@link dev.slim4j.compress.prune.PruningException}.</li>
+ *   <li>{@link dev.slim4j.compress.prune.BlockRemoval}: whole residual blocks ({@code blocks(model)} lists
+ *       the {@link dev.slim4j.compress.prune.ResidualBlock}s with an identity shortcut and matching
+ *       shapes; {@code remove(model, blocks)} replaces them by the identity).</li>
  * </ul>
  * Depends on tensor, ir and runtime (the reference evaluator folds shape arithmetic); must not
  * import kernels, the runtime's plan, train or the CLI.
