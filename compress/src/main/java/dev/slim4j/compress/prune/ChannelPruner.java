@@ -36,10 +36,31 @@ public final class ChannelPruner {
             sliced.put(r.tensor(), TensorSlice.keep(t, r.axis(), e.getValue()));
         }
         b.initializers.putAll(sliced);
-        b.nodes(ShapeRewrites.apply(g, kept, graph.fixes(), b.initializers));
+        b.nodes(ShapeRewrites.apply(g, m.opset(""), kept, graph.fixes(), b.initializers));
         Graph out = FoldKnownShapes.annotate(m, new EliminateUnusedInitializers().apply(b.build()));
         GraphVerifier.verify(out, m::opset);
         return m.withGraph(out);
+    }
+
+    /**
+     * Soft pruning: the analysed model with the same shapes, in which the channels the plan removes
+     * produce zero (their filters, biases and normalization scales and shifts set to 0; input weights
+     * of the next layers are kept, so the channels may grow back while training, as in soft filter
+     * pruning). Applying the same plan with {@link #apply} afterwards removes them without changing
+     * any output.
+     */
+    public static Model zeroed(DependencyGraph graph, PruningPlan plan) {
+        Map<ChannelRef, int[]> kept = keptEntries(graph, plan);
+        Graph g = graph.model().graph();
+        Graph.Builder b = g.toBuilder();
+        for (var e : kept.entrySet()) {
+            ChannelRef r = e.getKey();
+            boolean producing = r.role() == TensorRole.FILTER || r.role() == TensorRole.BIAS
+                    || r.role() == TensorRole.NORM_SCALE || r.role() == TensorRole.NORM_SHIFT;
+            if (!producing) continue;
+            b.initializers.put(r.tensor(), TensorSlice.zeroOthers(b.initializers.get(r.tensor()), r.axis(), e.getValue()));
+        }
+        return graph.model().withGraph(b.build());
     }
 
     /** The entries each changed tensor axis keeps; axes that keep everything are absent. */

@@ -29,6 +29,8 @@ import dev.slim4j.ir.op.Pad;
 import dev.slim4j.ir.op.Reduce;
 import dev.slim4j.ir.op.Reshape;
 import dev.slim4j.ir.op.Selu;
+import dev.slim4j.ir.op.ShapeOf;
+import dev.slim4j.ir.op.Gather;
 import dev.slim4j.ir.op.Slice;
 import dev.slim4j.ir.op.Softmax;
 import dev.slim4j.ir.op.Split;
@@ -93,7 +95,21 @@ final class ChannelRules {
             case Unsqueeze op -> squeeze(n, op.axes().map(Axes::array), c, true);
             case Pad op -> pad(n, op, c);
             case Constant op -> { }
+            case ShapeOf op -> shape(n, c);
             default -> c.blockNode(n, n.describe() + ": no channel rule for op " + n.op().opType());
+        }
+    }
+
+    /** Reading dims other than the channel count (a batch size for a Reshape target) is harmless; reading it is not. */
+    private static void shape(Node n, Coupling c) {
+        if (c.activation(n.input(0)).isEmpty()) return;
+        for (Node reader : c.graph().consumers(n.output(0))) {
+            boolean otherDims = reader.op() instanceof Gather ga && ga.axis() == 0
+                    && LayoutRules.values(reader, 1, c).map(ix -> java.util.Arrays.stream(ix).noneMatch(i -> i == 1)).orElse(false);
+            if (!otherDims) {
+                c.blockNode(n, n.describe() + ": the channel count is read at run time by " + reader.describe());
+                return;
+            }
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 final class ShapeRewrites {
     private ShapeRewrites() {}
 
-    static List<Node> apply(Graph g, Map<ChannelRef, int[]> kept, List<ShapeFix> fixes, Map<String, Tensor> inits) {
+    static List<Node> apply(Graph g, long opset, Map<ChannelRef, int[]> kept, List<ShapeFix> fixes, Map<String, Tensor> inits) {
         Map<String, ChannelRef> channelOf = new HashMap<>();
         for (ChannelRef r : kept.keySet()) if (!r.role().isParameter()) channelOf.put(r.tensor(), r);
         Map<String, List<ShapeFix>> fixesByNode = new HashMap<>();
@@ -32,21 +32,21 @@ final class ShapeRewrites {
             ChannelRef in = channelOf.get(n.input(0));
             Node m = n;
             int rank = g.typeOf(n.input(0)).filter(t -> t.hasRank()).map(t -> t.rank()).orElse(4);
-            if (in != null) m = rewrite(n, in, rank, kept.get(in), inits);
+            if (in != null) m = rewrite(n, in, rank, opset, kept.get(in), inits);
             if (fixesByNode.containsKey(n.name())) m = reshape(m, fixesByNode.get(n.name()), kept, inits);
             out.add(m);
         }
         return out;
     }
 
-    private static Node rewrite(Node n, ChannelRef in, int rank, int[] keep, Map<String, Tensor> inits) {
+    private static Node rewrite(Node n, ChannelRef in, int rank, long opset, int[] keep, Map<String, Tensor> inits) {
         return switch (n.op()) {
             case Conv c when c.group() > 1 -> n.withOp(new Conv(c.autoPad(), c.dilations(), keep.length, c.kernelShape(),
                     c.pads(), c.strides()));
             case ConvTranspose c when c.group() > 1 -> n.withOp(new ConvTranspose(c.autoPad(), c.dilations(), keep.length,
                     c.kernelShape(), c.outputPadding(), c.outputShape(), c.pads(), c.strides()));
             case Slice s -> slice(n, s, in, rank, keep, inits);
-            case Split s when Axes.normalize(s.axis(), rank) == 1 -> split(n, s, in, keep, inits);
+            case Split s when Axes.normalize(s.axis(), rank) == 1 -> split(n, s, in, opset, keep, inits);
             default -> n;
         };
     }
@@ -79,7 +79,7 @@ final class ShapeRewrites {
     }
 
     /** Explicit sizes afterwards (an even split may no longer be even): attribute form before opset 13, input after. */
-    private static Node split(Node n, Split s, ChannelRef in, int[] keep, Map<String, Tensor> inits) {
+    private static Node split(Node n, Split s, ChannelRef in, long opset, int[] keep, Map<String, Tensor> inits) {
         long[] given = s.split().map(Axes::array).orElse(n.input(1).isEmpty() ? null : inits.get(n.input(1)).longs());
         long[] old = s.pieceSizes(in.size(), n.outputs().size(), given);
         long total = 0;
@@ -88,7 +88,7 @@ final class ShapeRewrites {
             sizes[i] = count(keep, total, total + old[i]);
             total += old[i];
         }
-        if (s.split().isPresent()) return n.withOp(new Split(s.axis(), Optional.of(Axes.list(sizes)), Optional.empty()));
+        if (s.split().isPresent() || opset < 13) return n.withOp(new Split(s.axis(), Optional.of(Axes.list(sizes)), Optional.empty()));
         List<String> inputs = new ArrayList<>(n.inputs());
         String name = fresh(n.name() + ".split", Tensor.vector(sizes), inits);
         if (inputs.size() > 1) inputs.set(1, name); else inputs.add(name);

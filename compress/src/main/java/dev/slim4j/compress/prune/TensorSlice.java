@@ -4,7 +4,7 @@ import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import java.lang.foreign.MemorySegment;
 
-/** Keeps chosen entries of one axis of a tensor of any element type (a new tensor; the input is untouched). */
+/** Keeps chosen entries of one axis of a tensor (a new tensor; the input is untouched), or zeroes the others. */
 final class TensorSlice {
     private TensorSlice() {}
 
@@ -25,5 +25,15 @@ final class TensorSlice {
             }
         }
         return out;
+    }
+
+    /** A copy of a float tensor with every entry of {@code axis} not in {@code kept} set to zero. */
+    static Tensor zeroOthers(Tensor t, int axis, int[] kept) {
+        boolean[] keep = new boolean[t.shape().dim(axis)];
+        for (int k : kept) keep[k] = true;
+        float[] v = t.floats();
+        long inner = t.shape().sizeBetween(axis + 1, t.rank());
+        for (int i = 0; i < v.length; i++) if (!keep[(int) ((i / inner) % keep.length)]) v[i] = 0f;
+        return Tensor.ofFloats(t.shape(), v);
     }
 }

@@ -153,6 +153,18 @@ class PruneRulesTest {
         assertTrue(e.getMessage().contains("cannot be pruned"), e.getMessage());
     }
 
+    @Test void zeroedIsSoftPruningWithTheShapesKept() {
+        DependencyGraph g = DependencyGraph.of(models.residual());
+        PruningGroup res = groupWith(g, "conv2.weight", 0);
+        PruningPlan plan = PruningPlan.none().withRemoved(res, List.of(2, 5));
+        Model soft = ChannelPruner.zeroed(g, plan);
+        assertEquals(g.model().graph().initializers().get("conv2.weight").shape(), soft.graph().initializers().get("conv2.weight").shape());
+        Tensor x = models.input(2, 3, 8, 8);
+        Tensor oracle = PruneModels.run(ChannelZeroing.zero(g, res, List.of(2, 5)), "x", x);
+        assertTrue(ChannelZeroing.maxDiff(oracle, PruneModels.run(soft, "x", x)) < 1e-5);
+        assertTrue(ChannelZeroing.maxDiff(oracle, PruneModels.run(ChannelPruner.apply(g, plan), "x", x)) < 1e-4);
+    }
+
     @Test void aPlanKeepingNoChannelIsRefused() {
         DependencyGraph g = DependencyGraph.of(models.residual());
         PruningGroup res = groupWith(g, "conv2.weight", 0);
