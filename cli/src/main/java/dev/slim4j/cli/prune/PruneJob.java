@@ -1,6 +1,7 @@
 package dev.slim4j.cli.prune;
 
 import dev.slim4j.cli.UsageException;
+import dev.slim4j.compress.prune.BlockRemoval;
 import dev.slim4j.compress.prune.ChannelPruner;
 import dev.slim4j.compress.prune.ChannelRanking;
 import dev.slim4j.compress.prune.ChannelRef;
@@ -11,12 +12,14 @@ import dev.slim4j.compress.prune.PruningConfig;
 import dev.slim4j.compress.prune.PruningGroup;
 import dev.slim4j.compress.prune.PruningPlan;
 import dev.slim4j.compress.prune.PruningSensitivity;
+import dev.slim4j.compress.prune.ResidualBlock;
 import dev.slim4j.compress.prune.Scope;
 import dev.slim4j.compress.prune.SlimmingPenalty;
 import dev.slim4j.compress.prune.SlimmingThreshold;
 import dev.slim4j.compress.prune.SoftFilterPruning;
 import dev.slim4j.compress.prune.TaylorAccumulator;
 import dev.slim4j.ir.Model;
+import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
 import dev.slim4j.train.data.Dataset;
@@ -67,6 +70,7 @@ final class PruneJob {
         Cut cut = switch (r.method()) {
             case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
             case SFP -> softPruned(original);
+            case LAYER -> blocksRemoved(original);
             default -> structured(original);
         };
         Model pruned = cut.model();
@@ -149,6 +153,41 @@ final class PruneJob {
         stages.add(new PruneReport.Stage("sensitivity scan", 0, (System.nanoTime() - start) / 1e9));
     }
 
+    /** Images that rank residual blocks by the accuracy lost when each alone is removed. */
+    static final int BLOCK_RANKING_IMAGES = 1000;
+
+    private Cut blocksRemoved(Model model) {
+        List<ResidualBlock> blocks = BlockRemoval.blocks(model);
+        if (blocks.isEmpty()) throw new IllegalArgumentException("--method layer: graph '" + model.graph().name()
+                + "' has no residual block whose branch can be replaced by the identity");
+        if (r.evalSize() < 1) throw new UsageException("--method layer ranks blocks on test images: give --eval-size N >= 1");
+        Dataset t = test.get();
+        Dataset ranking = t.limit(Math.min(Math.min(BLOCK_RANKING_IMAGES, r.evalSize()), t.size()));
+        double base = top1(model, ranking);
+        record Ranked(ResidualBlock block, double drop) {}
+        List<Ranked> ranked = new ArrayList<>();
+        for (ResidualBlock b : blocks) ranked.add(new Ranked(b, base - top1(BlockRemoval.remove(model, List.of(b)), ranking)));
+        ranked.sort(java.util.Comparator.comparingDouble(Ranked::drop));
+        List<ResidualBlock> chosen = new ArrayList<>();
+        Model cut = model;
+        if (r.sparsity().isPresent()) {
+            int k = (int) Math.floor(r.sparsity().getAsDouble() * blocks.size());
+            for (int i = 0; i < k; i++) chosen.add(ranked.get(i).block());
+            cut = BlockRemoval.remove(model, chosen);
+        } else {
+            long before = ModelMetrics.measure(model).macs();
+            for (Ranked x : ranked) {
+                if (ModelMetrics.measure(cut).macs() <= r.flopsTarget().getAsDouble() * before) break;
+                chosen.add(x.block());
+                cut = BlockRemoval.remove(model, chosen);
+            }
+        }
+        List<PruneReport.GroupCut> groups = new ArrayList<>();
+        for (ResidualBlock b : chosen) groups.add(new PruneReport.GroupCut(blocks.indexOf(b), "block " + b.add(), b.branch().size(), 0));
+        err.printf(java.util.Locale.ROOT, "removed %d of %d residual blocks%n", chosen.size(), blocks.size());
+        return new Cut(cut, 0, groups);
+    }
+
     private Importance importance(DependencyGraph graph) {
         return switch (r.method()) {
             case L1 -> Importance.l1();
@@ -156,7 +195,7 @@ final class PruneJob {
             case FPGM -> Importance.fpgm();
             case RANDOM -> Importance.random(r.training().seed());
             case TAYLOR -> Importance.taylor(meanGradients(graph));
-            case MAGNITUDE, SFP, SLIMMING -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
+            case MAGNITUDE, SFP, SLIMMING, LAYER -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
         };
     }
 
@@ -219,8 +258,11 @@ final class PruneJob {
 
     private double top1(Model m) {
         Dataset t = test.get();
-        return Evaluator.evaluate(m, t.limit(Math.min(r.evalSize(), t.size())), r.training().normalization(), 256,
-                r.training().threads()).top1();
+        return top1(m, t.limit(Math.min(r.evalSize(), t.size())));
+    }
+
+    private double top1(Model m, Dataset images) {
+        return Evaluator.evaluate(m, images, r.training().normalization(), 256, r.training().threads()).top1();
     }
 
 }

@@ -13,7 +13,8 @@ enum PruneMethod {
     RANDOM("random", "random channels (seeded): the baseline"),
     SLIMMING("slimming", "Network Slimming: sparsity training with L1 on BatchNorm scales, then a global threshold on |gamma|"),
     TAYLOR("taylor", "first-order Taylor |w * dL/dw|, gradients averaged over training batches"),
-    SFP("sfp", "soft filter pruning: weakest filters zeroed after every epoch while training, removed at the end");
+    SFP("sfp", "soft filter pruning: weakest filters zeroed after every epoch while training, removed at the end"),
+    LAYER("layer", "whole residual blocks replaced by the identity, the least harmful first (measured on test images)");
 
     final String label;
     final String help;

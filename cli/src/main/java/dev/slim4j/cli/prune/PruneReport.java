@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 /** What {@code prune} did: parameters, MACs, bytes and accuracy before and after, per group and per stage. */
 record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after, List<GroupCut> groups, OptionalDouble top1Before,
                    OptionalDouble top1After, List<Stage> stages, long bytesOnDiskAfter) {
-    /** A pruned group: its id, its first filter, channels before and after. */
+    /** A pruned group: its id, its first filter, channels before and after (for a removed block: its nodes, then 0). */
     record GroupCut(int id, String root, int before, int after) {}
 
     /** A training stage and its wall time. */
@@ -44,8 +44,12 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
                     100 * top1Before.getAsDouble(), 100 * top1After.getAsDouble(),
                     100 * (top1After.getAsDouble() - top1Before.getAsDouble()));
         }
-        out.printf(Locale.ROOT, "%d channel groups pruned, %d channels removed%n", groups.size(),
-                groups.stream().mapToInt(g -> g.before() - g.after()).sum());
+        if (request.method() == PruneMethod.LAYER) {
+            out.printf(Locale.ROOT, "%d residual blocks replaced by the identity%n", groups.size());
+        } else {
+            out.printf(Locale.ROOT, "%d channel groups pruned, %d channels removed%n", groups.size(),
+                    groups.stream().mapToInt(g -> g.before() - g.after()).sum());
+        }
         if (showGroups) {
             out.printf(Locale.ROOT, "%6s  %-40s %8s %8s%n", "group", "root", "before", "after");
             for (GroupCut g : groups) out.printf(Locale.ROOT, "%6d  %-40s %8d %8d%n", g.id(), g.root(), g.before(), g.after());

@@ -117,6 +117,23 @@ class PruneCommandTest {
         }
     }
 
+    /** ResNet-20 has seven blocks with an identity shortcut; a third of them (two) go, the Add count drops by two. */
+    @Test void layerMethodRemovesResidualBlocks() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("resnet20.onnx");
+        Model original = ModelZoo.build("resnet20", 1);
+        OnnxWriter.write(original, zoo);
+        Path out = dir.resolve("layer.onnx");
+        CliRun r = CliRun.of("prune", zoo.toString(), "--method", "layer", "--sparsity", "0.34", "--eval-size", "40", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("2 residual blocks replaced by the identity"), r.out());
+        Model pruned = OnnxReader.read(out);
+        assertEquals(adds(original) - 2, adds(pruned));
+        assertEquals(Shape.of(2, 10), run(pruned, random(1f, 2, 1, 28, 28)).shape());
+    }
+
+    private static long adds(Model m) { return m.graph().nodes().stream().filter(n -> n.op().opType().equals("Add")).count(); }
+
     private static void assertRefused(String message, String... args) {
         CliRun r = CliRun.of(args);
         assertNotEquals(0, r.exitCode(), r.out());
