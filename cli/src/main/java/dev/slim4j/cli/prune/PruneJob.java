@@ -12,6 +12,7 @@ import dev.slim4j.compress.prune.PruningConfig;
 import dev.slim4j.compress.prune.PruningGroup;
 import dev.slim4j.compress.prune.PruningPlan;
 import dev.slim4j.compress.prune.PruningSensitivity;
+import dev.slim4j.compress.prune.ReconstructionPruning;
 import dev.slim4j.compress.prune.ResidualBlock;
 import dev.slim4j.compress.prune.Scope;
 import dev.slim4j.compress.prune.SlimmingPenalty;
@@ -22,7 +23,10 @@ import dev.slim4j.ir.Model;
 import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.train.data.DataLoader;
 import dev.slim4j.train.data.Dataset;
+import dev.slim4j.train.data.Epoch;
+import dev.slim4j.train.data.LoaderConfig;
 import dev.slim4j.train.trainer.Evaluator;
 import dev.slim4j.train.trainer.ProgressBar;
 import dev.slim4j.train.trainer.Trainer;
@@ -110,6 +114,7 @@ final class PruneJob {
             err.printf(java.util.Locale.ROOT, "global |gamma| threshold %.3g over %d BatchNorm channels%n", t.threshold(), t.scaledChannels());
             return cut(graph, t.plan());
         }
+        if (r.method() == PruneMethod.THINET) return reconstructed(graph);
         Importance importance = importance(graph);
         PruningConfig config = PruningConfig.defaults().withImportance(importance)
                 .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
@@ -151,6 +156,25 @@ final class PruneJob {
         scan.write(r.out());
         if (!r.json()) scan.print(out);
         stages.add(new PruneReport.Stage("sensitivity scan", 0, (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Training images whose activations ThiNet-style selection reconstructs, and the outputs it samples per group. */
+    static final int RECONSTRUCTION_IMAGES = 256;
+    static final int RECONSTRUCTION_SAMPLES = 4000;
+
+    private Cut reconstructed(DependencyGraph graph) {
+        double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l1()), r.flopsTarget().getAsDouble()).ratio();
+        Dataset images = train.get();
+        DataLoader loader = new DataLoader(images.limit(Math.min(RECONSTRUCTION_IMAGES, images.size())), LoaderConfig.defaults()
+                .withBatchSize(64).withSeed(r.training().seed()).withNormalization(r.training().normalization()));
+        Epoch epoch = loader.epoch(0);
+        String input = graph.model().graph().runtimeInputs().getFirst().name();
+        List<java.util.Map<String, dev.slim4j.tensor.Tensor>> batches = new ArrayList<>();
+        for (int i = 0; i < epoch.size(); i++) batches.add(java.util.Map.of(input, epoch.batch(i).images()));
+        ReconstructionPruning.Result res = ReconstructionPruning.plan(graph, ratio, batches, RECONSTRUCTION_SAMPLES, r.training().seed());
+        res.skipped().forEach((root, why) -> err.println("thinet: group " + root + " left whole: " + why));
+        return cut(graph, res.plan());
     }
 
     /** Images that rank residual blocks by the accuracy lost when each alone is removed. */
@@ -195,7 +219,7 @@ final class PruneJob {
             case FPGM -> Importance.fpgm();
             case RANDOM -> Importance.random(r.training().seed());
             case TAYLOR -> Importance.taylor(meanGradients(graph));
-            case MAGNITUDE, SFP, SLIMMING, LAYER -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
+            case MAGNITUDE, SFP, SLIMMING, LAYER, THINET -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
         };
     }
 

@@ -12,6 +12,7 @@ enum PruneMethod {
     FPGM("fpgm", "filters nearest the geometric median of their layer (He et al. 2019)"),
     RANDOM("random", "random channels (seeded): the baseline"),
     SLIMMING("slimming", "Network Slimming: sparsity training with L1 on BatchNorm scales, then a global threshold on |gamma|"),
+    THINET("thinet", "ThiNet-style: channels whose loss the next layer misses least, from activations of training images"),
     TAYLOR("taylor", "first-order Taylor |w * dL/dw|, gradients averaged over training batches"),
     SFP("sfp", "soft filter pruning: weakest filters zeroed after every epoch while training, removed at the end"),
     LAYER("layer", "whole residual blocks replaced by the identity, the least harmful first (measured on test images)");
@@ -34,5 +35,5 @@ enum PruneMethod {
     boolean structured() { return this != MAGNITUDE; }
 
     /** Methods that train before they cut (sparsity training, gradient collection, soft pruning). */
-    boolean needsData() { return this == SLIMMING || this == TAYLOR || this == SFP; }
+    boolean needsData() { return this == SLIMMING || this == TAYLOR || this == SFP || this == THINET; }
 }

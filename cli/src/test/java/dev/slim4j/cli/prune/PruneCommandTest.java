@@ -98,7 +98,7 @@ class PruneCommandTest {
         Path zoo = dir.resolve("lenet5-bn.onnx");
         OnnxWriter.write(ModelZoo.build("lenet5-bn", 1), zoo);
         for (String[] extra : new String[][] {{"slimming", "--sparsity-epochs", "1", "--sparsity-strength", "1e-3"},
-                {"taylor"}, {"sfp", "--finetune-epochs", "1"}}) {
+                {"taylor"}, {"thinet"}, {"sfp", "--finetune-epochs", "1"}}) {
             Path out = dir.resolve(extra[0] + ".onnx");
             String[] base = {"prune", zoo.toString(), "--sparsity", "0.25", "--limit", "256", "--eval-size", "100", "--quiet",
                     "--out", out.toString(), "--method"};
