@@ -49,6 +49,23 @@ public final class ChannelRanking {
         return plan;
     }
 
+    /**
+     * Per-layer ratios (from a sensitivity analysis, say): group id to the fraction of its channels to
+     * remove; groups not named keep all their channels. Each group keeps at least one channel.
+     */
+    public PruningPlan plan(Map<Integer, Double> ratios) {
+        PruningPlan plan = PruningPlan.none();
+        for (var e : ratios.entrySet()) {
+            double r = e.getValue();
+            if (!(r >= 0 && r < 1)) throw new IllegalArgumentException("expected a ratio in [0, 1) for group " + e.getKey() + ", found " + r);
+            PruningGroup g = graph.group(e.getKey());
+            if (!g.isPrunable()) throw new PruningException("group " + g.id() + " (" + g.root() + ") cannot be pruned: " + g.unprunable().get());
+            int remove = rounded(g.size(), Math.min(g.size() - 1, (int) Math.floor(r * g.size())));
+            if (remove > 0) plan = plan.withRemoved(g, lowestFirst(scores.get(g.id())).subList(0, remove));
+        }
+        return plan;
+    }
+
     private Map<Integer, Integer> perGroup(double ratio) {
         Map<Integer, Integer> out = new HashMap<>();
         for (PruningGroup g : graph.prunableGroups()) out.put(g.id(), Math.min(g.size() - 1, (int) Math.floor(ratio * g.size())));

@@ -45,13 +45,9 @@ final class Coupling {
 
     Optional<TensorType> type(String value) { return value.isEmpty() ? Optional.empty() : graph.typeOf(value); }
 
-    /** The static dims of a value, if known. */
-    Optional<long[]> dims(String value) {
-        return type(value).filter(TensorType::isStatic).map(t -> t.shape().toLongArray())
-                .or(() -> type(value).filter(TensorType::hasRank).map(Coupling::knownDims));
-    }
+    /** The dims of a value of known rank, -1 where a dim is not fixed (a symbolic batch, for instance). */
+    Optional<long[]> dims(String value) { return type(value).filter(TensorType::hasRank).map(Coupling::knownDims); }
 
-    /** Dims with unknown ones as -1 (a symbolic batch, for instance). */
     private static long[] knownDims(TensorType t) {
         long[] d = new long[t.rank()];
         for (int i = 0; i < d.length; i++) d[i] = t.dim(i) instanceof Dim.Fixed f ? f.size() : -1;

@@ -115,6 +115,19 @@ class PruneImportanceTest {
         assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0}, pruned.graph().initializers().get("conv2.weight").floats());
     }
 
+    @Test void perLayerRatiosPruneOnlyTheNamedGroups() {
+        DependencyGraph g = DependencyGraph.of(models.residual());
+        ChannelRanking ranking = ChannelRanking.of(g, PruningConfig.defaults());
+        PruningGroup a = g.prunableGroups().get(0);
+        PruningGroup b = g.prunableGroups().get(1);
+        PruningPlan plan = ranking.plan(Map.of(a.id(), 0.5));
+        assertEquals(a.size() / 2, plan.removedCount(a));
+        assertEquals(0, plan.removedCount(b));
+        assertEquals(a.size() - 1, ranking.plan(Map.of(a.id(), 0.99)).removedCount(a), "one channel always stays");
+        PruningGroup blocked = g.groups().stream().filter(p -> !p.isPrunable()).findFirst().orElseThrow();
+        assertThrows(PruningException.class, () -> ranking.plan(Map.of(blocked.id(), 0.5)));
+    }
+
     @Test void globalRankingTakesFromTheGroupWithSmallerScores() {
         GraphBuilder b = GraphBuilder.create("two");
         String x = b.input("x", DType.FLOAT32, "N", 2, 4, 4);
