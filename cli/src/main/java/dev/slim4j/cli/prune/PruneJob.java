@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -70,12 +71,12 @@ final class PruneJob {
     int run() {
         if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
         Model original = OnnxReader.read(r.model());
-        if (r.sensitivity()) scan(original);
+        Optional<SensitivityScan> scan = r.sensitivity() ? Optional.of(scan(original)) : Optional.empty();
         Cut cut = switch (r.method()) {
             case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
             case SFP -> softPruned(original);
             case LAYER -> blocksRemoved(original);
-            default -> structured(original);
+            default -> structured(original, scan);
         };
         Model pruned = cut.model();
         if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP) {
@@ -100,7 +101,7 @@ final class PruneJob {
     /** The cut model, how many channels went, and per pruned group its root and channels before and after. */
     record Cut(Model model, int removedChannels, List<PruneReport.GroupCut> groups) {}
 
-    private Cut structured(Model model) {
+    private Cut structured(Model model, Optional<SensitivityScan> scan) {
         Model start = model;
         if (r.method() == PruneMethod.SLIMMING) {
             SlimmingPenalty penalty = SlimmingPenalty.of(model, r.sparsityStrength());
@@ -118,7 +119,7 @@ final class PruneJob {
         Importance importance = importance(graph);
         PruningConfig config = PruningConfig.defaults().withImportance(importance)
                 .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
-        PruningPlan plan = plan(graph, config);
+        PruningPlan plan = plan(graph, config, scan);
         return cut(graph, plan);
     }
 
@@ -133,7 +134,7 @@ final class PruneJob {
         return cut(after, sfp.plan(after));
     }
 
-    private void scan(Model model) {
+    private SensitivityScan scan(Model model) {
         if (r.evalSize() < 1) throw new UsageException("--sensitivity measures accuracy: give --eval-size N >= 1");
         DependencyGraph graph = DependencyGraph.of(model);
         requirePrunable(graph);
@@ -156,6 +157,7 @@ final class PruneJob {
         scan.write(r.out());
         if (!r.json()) scan.print(out);
         stages.add(new PruneReport.Stage("sensitivity scan", 0, (System.nanoTime() - start) / 1e9));
+        return scan;
     }
 
     /** Training images whose activations ThiNet-style selection reconstructs, and the outputs it samples per group. */
@@ -238,7 +240,11 @@ final class PruneJob {
         return taylor.meanGradients();
     }
 
-    private PruningPlan plan(DependencyGraph graph, PruningConfig config) {
+    private PruningPlan plan(DependencyGraph graph, PruningConfig config, Optional<SensitivityScan> scan) {
+        if (r.maxLayerDrop().isPresent()) {
+            java.util.Map<Integer, Double> ratios = scan.orElseThrow().ratiosWithin(r.maxLayerDrop().getAsDouble() / 100);
+            return ChannelRanking.of(graph, config).plan(ratios);
+        }
         if (r.sparsity().isPresent()) return ChannelRanking.plan(graph, config.withRatio(r.sparsity().getAsDouble()));
         FlopsTarget.Result result = FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble());
         if (!result.reached()) {

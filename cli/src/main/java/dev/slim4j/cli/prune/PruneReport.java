@@ -31,9 +31,7 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
     }
 
     void printTable(PrintStream out, boolean showGroups) {
-        out.printf(Locale.ROOT, "prune --method %s %s%n", request.method().label,
-                request.sparsity().isPresent() ? "--sparsity " + request.sparsity().getAsDouble()
-                        : "--flops-target " + request.flopsTarget().getAsDouble());
+        out.printf(Locale.ROOT, "prune --method %s %s%n", request.method().label, target());
         out.printf(Locale.ROOT, "%-22s %15s %15s %9s%n", "", "before", "after", "after/before");
         row(out, "parameters", before.params(), after.params());
         row(out, "MACs (batch 1)", before.macs(), after.macs());
@@ -58,6 +56,12 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
         out.println("wrote " + request.out() + " (" + bytesOnDiskAfter + " bytes)");
     }
 
+    private String target() {
+        if (request.sparsity().isPresent()) return "--sparsity " + request.sparsity().getAsDouble();
+        if (request.flopsTarget().isPresent()) return "--flops-target " + request.flopsTarget().getAsDouble();
+        return "--max-layer-drop " + request.maxLayerDrop().getAsDouble();
+    }
+
     private static void row(PrintStream out, String name, long b, long a) {
         out.printf(Locale.ROOT, "%-22s %15d %15d %9.3f%n", name, b, a, b == 0 ? Double.NaN : (double) a / b);
     }
@@ -69,6 +73,7 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
         m.put("method", request.method().label);
         request.sparsity().ifPresent(s -> m.put("sparsity", s));
         request.flopsTarget().ifPresent(f -> m.put("flops_target", f));
+        request.maxLayerDrop().ifPresent(d -> m.put("max_layer_drop", d));
         m.put("before", metrics(before, top1Before));
         m.put("after", metrics(after, top1After));
         m.put("params_ratio", (double) after.params() / before.params());

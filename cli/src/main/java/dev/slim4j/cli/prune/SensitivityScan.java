@@ -22,6 +22,23 @@ record SensitivityScan(PruningSensitivity.Result result, String criterion) {
         return model.resolveSibling(stem + ".sensitivity." + extension);
     }
 
+    /**
+     * Per group id, the largest scanned ratio such that it and every smaller one lose at most {@code drop}
+     * (a fraction, 0.01 = one point) of top-1 against the unpruned model; 0 when even the first does not.
+     */
+    Map<Integer, Double> ratiosWithin(double drop) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        for (PruningSensitivity.Curve c : result.curves()) {
+            double chosen = 0;
+            for (int i = 0; i < c.ratios().size(); i++) {
+                if (result.baseline() - c.accuracy().get(i) > drop + 1e-12) break;
+                chosen = c.ratios().get(i);
+            }
+            out.put(c.group(), chosen);
+        }
+        return out;
+    }
+
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "sensitivity (%s, each group alone, no fine-tuning): top-1 %%, unpruned %.2f%%%n", criterion,
                 100 * result.baseline());

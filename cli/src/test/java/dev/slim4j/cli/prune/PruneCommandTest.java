@@ -83,6 +83,7 @@ class PruneCommandTest {
         String o = out.toString();
         assertRefused("exactly one of --sparsity", "prune", m, "--sparsity", "0.3", "--flops-target", "0.5", "--out", o);
         assertRefused("exactly one of --sparsity", "prune", m, "--out", o);
+        assertRefused("for l1, l2, fpgm or random", "prune", m, "--method", "taylor", "--max-layer-drop", "1", "--out", o);
         assertRefused("[magnitude, l1, l2", "prune", m, "--method", "biggest", "--sparsity", "0.3", "--out", o);
         assertRefused("[0, 1)", "prune", m, "--sparsity", "1.5", "--out", o);
         assertRefused("--finetune-epochs", "prune", m, "--method", "sfp", "--sparsity", "0.3", "--out", o);
@@ -115,6 +116,21 @@ class PruneCommandTest {
             assertTrue(after < before, extra[0] + ": conv1 has " + after + " of " + before + " filters");
             assertEquals(Shape.of(2, 10), run(pruned, random(1f, 2, 1, 28, 28)).shape());
         }
+    }
+
+    /** Every group's ratio comes from the scan: the written JSON curves say which ratio each got, and the cut matches. */
+    @Test void maxLayerDropPicksEachGroupsRatioFromTheScan() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("lenet300.onnx");
+        OnnxWriter.write(ModelZoo.build("lenet300", 1), zoo);
+        Path out = dir.resolve("lenet300.pruned.onnx");
+        CliRun r = CliRun.of("prune", zoo.toString(), "--method", "l1", "--max-layer-drop", "100", "--eval-size", "20", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(dir.resolve("lenet300.pruned.sensitivity.json")).contains("\"curves\""));
+        assertTrue(Files.readString(dir.resolve("lenet300.pruned.sensitivity.svg")).startsWith("<svg"));
+        Model pruned = OnnxReader.read(out);
+        assertEquals(30, pruned.graph().initializers().get("gemm1.weight").shape().dim(0), "100 points allow the largest ratio, 0.9 of 300");
+        assertEquals(10, pruned.graph().initializers().get("gemm2.weight").shape().dim(0));
     }
 
     /** ResNet-20 has seven blocks with an identity shortcut; a third of them (two) go, the Add count drops by two. */
