@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Prepares a model for channel analysis: the dims that shape arithmetic reads are made constants
  * (Shape of a value with a static type; Gather of fixed dims out of a Shape, such as the channel
- * count of a symbolic-batch value), then constants are folded (which also unties parameters the
+ * count of a symbolic-batch value; Reshape targets that copy a symbolic batch, see
+ * {@link CopyRuntimeDims}), then constants are folded (which also unties parameters the
  * exporter shared behind Identity nodes: each reader gets its own copy, trainable if the original
  * was), dead nodes and unused initializers dropped, and every value's type annotated. The result
  * computes what the input computes; it is what {@link DependencyGraph} describes and slicers cut.
@@ -33,7 +34,7 @@ final class FoldKnownShapes {
 
     static Model apply(Model model) {
         Graph g = annotate(model, model.graph());
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 256; round++) {
             Graph next = fold(model, g);
             if (next == g) break;
             g = annotate(model, next);
@@ -67,11 +68,12 @@ final class FoldKnownShapes {
         Graph.Builder b = g.toBuilder().nodes(kept);
         b.initializers.putAll(known);
         b.valueInfo.keySet().removeAll(known.keySet());
-        Graph folded = new FoldConstants(ReferenceOps::evaluate).apply(b.build());
+        Graph copied = CopyRuntimeDims.apply(b.build());
+        Graph folded = new FoldConstants(ReferenceOps::evaluate).apply(copied);
         Graph.Builder fb = folded.toBuilder();
         for (String copy : trainableCopies) if (folded.initializers().containsKey(copy)) fb.trainable.add(copy);
         Graph out = new EliminateUnusedInitializers().apply(new EliminateDeadNodes().apply(fb.build()));
-        return out.nodes().equals(g.nodes()) && known.isEmpty() ? g : out;
+        return out.nodes().equals(g.nodes()) && known.isEmpty() && copied.nodes().equals(kept) ? g : out;
     }
 
     private static Optional<Tensor> gathered(long[] dims, Optional<Tensor> indices) {

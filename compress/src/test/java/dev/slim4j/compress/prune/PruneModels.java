@@ -98,6 +98,27 @@ final class PruneModels {
         return b.output(y).buildModel();
     }
 
+    /** As {@link #shuffle} with a symbolic batch: the Reshape targets carry N from Shape -> Gather -> Unsqueeze, as exporters write them. */
+    Model dynamicShuffle() {
+        GraphBuilder b = GraphBuilder.create("dynamic-shuffle");
+        String x = b.input("x", DType.FLOAT32, "N", 3, 5, 5);
+        String a = b.relu(b.conv(x, w(4, 3, 1, 1), w(4), 1, 0));
+        String c = b.relu(b.conv(x, w(4, 3, 3, 3), w(4), 1, 1));
+        String cat = b.concat(1, a, c);
+        String r1 = b.node(new dev.slim4j.ir.op.Reshape(false), cat, batchTarget(b, cat, 2, 4, 5, 5));
+        String t = b.transpose(r1, 0, 2, 1, 3, 4);
+        String r2 = b.node(new dev.slim4j.ir.op.Reshape(false), t, batchTarget(b, t, -1, 5, 5));
+        String y = b.conv(r2, w(3, 8, 1, 1), w(3), 1, 0);
+        return b.output(y).buildModel();
+    }
+
+    private static String batchTarget(GraphBuilder b, String of, long... rest) {
+        String shape = b.node(new dev.slim4j.ir.op.ShapeOf(java.util.Optional.empty(), java.util.Optional.empty()), of);
+        String n = b.node(new dev.slim4j.ir.op.Gather(0), shape, b.constant("zero", Tensor.scalarLong(0)));
+        String nu = b.node(new dev.slim4j.ir.op.Unsqueeze(java.util.Optional.empty()), n, b.constant("axes", Tensor.vector(0)));
+        return b.concat(0, nu, b.constant("rest", Tensor.vector(rest)));
+    }
+
     /** A reshape that regroups channels with the spatial dims: not resolvable. */
     Model tangledReshape() {
         GraphBuilder b = GraphBuilder.create("tangled");

@@ -142,6 +142,17 @@ class PruneRulesTest {
                 .boxed().toList());
     }
 
+    @Test void channelShuffleWithARunTimeBatchIsResolvedToo() {
+        DependencyGraph g = DependencyGraph.of(models.dynamicShuffle());
+        PruningGroup a = groupWith(g, "conv1.weight", 0);
+        assertTrue(a.isPrunable(), g.table());
+        assertTrue(names(a).contains("conv2.weight[0]"), g.table());
+        Model p = checkAgainstZeroed(g, a, List.of(2), models.input(3, 3, 5, 5));
+        assertEquals(6, p.graph().initializers().get("conv3.weight").shape().dim(1));
+        Tensor one = PruneModels.run(p, "x", models.input(1, 3, 5, 5));
+        assertEquals(List.of(1, 3, 5, 5), java.util.Arrays.stream(one.shape().toArray()).boxed().toList(), "any batch size still runs");
+    }
+
     @Test void anUnresolvableReshapeBlocksItsGroupAndSaysWhy() {
         DependencyGraph g = DependencyGraph.of(models.tangledReshape());
         PruningGroup c = groupWith(g, "conv1.weight", 0);

@@ -51,6 +51,8 @@ class PruneTorchvisionTest {
         Tensor before = PruneModels.run(model, TorchvisionSkeletons.INPUT, x);
         Tensor after = PruneModels.run(pruned, TorchvisionSkeletons.INPUT, x);
         assertEquals(Shape.of(1, 1000), after.shape());
+        assertEquals(Shape.of(2, 1000), PruneModels.run(pruned, TorchvisionSkeletons.INPUT, TorchvisionSkeletons.images(2, 3)).shape(),
+                "the batch stays dynamic");
         assertEquals(before.shape(), after.shape());
         assertTrue(Double.isFinite(ChannelZeroing.maxAbs(after)) && ChannelZeroing.maxAbs(after) > 0);
         long p0 = ModelMetrics.measure(model).params();

@@ -65,10 +65,12 @@ final class TorchvisionSkeletons {
         return (float) (random.nextGaussian() * (op.equals("BatchNormalization") ? 0.1 : 0.01));
     }
 
-    static Tensor image(long seed) {
+    static Tensor image(long seed) { return images(1, seed); }
+
+    static Tensor images(int batch, long seed) {
         Random r = new Random(seed);
-        float[] v = new float[3 * 224 * 224];
+        float[] v = new float[batch * 3 * 224 * 224];
         for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
-        return Tensor.ofFloats(Shape.of(1, 3, 224, 224), v);
+        return Tensor.ofFloats(Shape.of(batch, 3, 224, 224), v);
     }
 }
