@@ -75,8 +75,9 @@ final class QuantizeJob {
             long fp32Bytes = ModelSize.of(fp32).initializerBytes();
             long budget = r.sizeBudget().get().bytesFor(fp32Bytes);
             MixedPrecision mp = new MixedPrecision(quantizer, this::top1);
-            err.println("mixed precision: scoring " + prepared.targets().size() + " nodes at " + r.bitChoices().stream().map(b -> b == MixedPrecision.FLOAT ? "float" : b + " bits").toList() + " on "
-                    + r.evalSize() + " test images ...");
+            List<String> labels = r.bitChoices().stream().map(b -> b == MixedPrecision.FLOAT ? "float" : b + " bits").toList();
+            err.println("mixed precision: scoring " + prepared.targets().size() + " nodes at " + labels + " on " + r.evalSize()
+                    + " test images ...");
             MixedPrecision.Table t = mp.measure(prepared, table, r.bitChoices());
             MixedPrecision.Result res = mp.apply(prepared, table, MixedPrecision.choose(t, budget), budget);
             mixed = Optional.of(new MixedPrecisionReport(fp32Bytes, budget, t, res));
