@@ -115,6 +115,17 @@ class MixedPrecisionTest {
         assertThrows(IllegalArgumentException.class, () -> new MixedPrecision(f.quantizer(), m -> 0).measure(f.prepared(), f.scales(), List.of(9)));
     }
 
+    @Test void perNodeBitsAreValidatedUpFront() {
+        var nine = assertThrows(IllegalArgumentException.class, () -> QuantConfig.defaults().withWeightBits(Map.of("conv1", 9)));
+        assertTrue(nine.getMessage().contains("2 to 8 bits, found 9"), nine.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> QuantConfig.defaults().withMode(Mode.DYNAMIC).withWeightBits(Map.of("gemm1", 4)));
+        assertThrows(IllegalArgumentException.class, () -> QuantConfig.defaults().withMode(Mode.WEIGHT_ONLY)
+                .withWeights(HalfPrecision.float16()).withWeightBits(Map.of("gemm1", 4)));
+        QuantConfig c = QuantConfig.defaults().withWeightBits(Map.of("conv1", 3));
+        assertEquals(3, ((QuantSpec) c.weightsFor("conv1")).bits());
+        assertEquals(8, ((QuantSpec) c.weightsFor("conv2")).bits());
+    }
+
     @Test void floatFallbackIsACandidateWithItsMeasuredSize() {
         Fixture f = fixture(new Models(5).convNet());
         MixedPrecision mp = new MixedPrecision(f.quantizer(), m -> score(m) - (m.graph().initializers().containsKey("conv1.weight_quantized") ? 1 : 0));
