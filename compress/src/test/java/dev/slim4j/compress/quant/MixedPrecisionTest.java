@@ -143,6 +143,8 @@ class MixedPrecisionTest {
         MixedPrecision.Result r = mp.apply(f.prepared(), f.scales(), a, budget);
         assertTrue(r.bytes() <= budget);
         assertTrue(r.model().graph().initializers().containsKey("conv1.weight"), "conv1 keeps its float weight");
+        String recipe = r.model().metadata().get("slim4j.quantization");
+        assertTrue(recipe.contains("; weight bits={conv2=8, gemm1=4}; excluded nodes=[conv1]"), recipe);
     }
 
     /**
