@@ -39,7 +39,7 @@ public final class QuantizeCommand implements Command {
         var exclude = p.repeatedString("exclude", "NAME,...", "node names or op types to keep in float");
         var calibSize = p.integer("calib-size", "N", "calibration examples from Fashion-MNIST, or inputs to synthesize (default 256)", 256L);
         var evalSize = p.integer("eval-size", "N", "Fashion-MNIST test images for accuracy, 0 to skip (default 10000)", 10000L);
-        var sensitivity = p.flag("sensitivity", "measure the accuracy drop of each node quantized alone (needs --calib fashion-mnist)");
+        var sensitivity = p.flag("sensitivity", "measure the accuracy drop of each node quantized alone (needs --calib fashion-mnist or data-free)");
         var maxDrop = p.string("max-accuracy-drop", "POINTS", "keep the most sensitive nodes in float until top-1 drops at most this much", null);
         var dataFreeSteps = p.integer("data-free-steps", "N", "Adam steps per batch of 32 synthesized inputs (default 200)", 200L);
         var budget = p.string("size-budget", "BYTES|RATIO", "mixed precision: pick weight bits per node so that the packed model holds at most BYTES, or RATIO (0.2, or 5x) of the FP32 bytes", null);
