@@ -73,6 +73,30 @@ class QuantizedOrtAgreementTest {
         assertTrue(ratio > 1.9, "FP16 file only " + ratio + "x smaller");
     }
 
+    /** Per-node weight bits (4 and 6 in INT8 containers) are ordinary QDQ to ONNX Runtime; the packed count sees them. */
+    @Test void mixedWeightBitsConvNet() throws Exception {
+        Model fp32 = FashionModels.convNet();
+        Quantizer plain = new Quantizer(QuantConfig.defaults());
+        var targets = plain.prepare(fp32).targets();
+        String first = targets.getFirst().node().name(), last = targets.getLast().node().name();
+        Quantizer q = new Quantizer(QuantConfig.defaults().withWeightBits(Map.of(first, 4, last, 6)));
+        var calib = CalibrationData.of(FashionMnist.train(), LoaderConfig.defaults(), 256);
+        Model mixed = q.quantize(fp32, calib);
+        Path file = write(mixed, "mixed");
+        Map<String, Tensor> feeds = testImages(64);
+        Tensor ours = run(OnnxReader.read(file), feeds);
+        Tensor literal = OrtPeer.run(Files.readAllBytes(file), feeds, false).values().iterator().next();
+        double r = range(ours);
+        System.out.printf("mixed bits convnet: ORT (no fusion) vs slim4j %.2e of logit range %.2f, top-1 agreement with FP32 %d/64%n",
+                maxDiff(ours, literal), r, agreement(ours, run(fp32, feeds)));
+        assertTrue(maxDiff(ours, literal) <= 1e-4 * r, "ORT without fusions differs by " + maxDiff(ours, literal));
+        assertTrue(ModelSize.bitsHolding(mixed.graph().initializers().get(first + ".weight_quantized")) == 4);
+        assertTrue(ModelSize.bitsHolding(mixed.graph().initializers().get(last + ".weight_quantized")) == 6);
+        Model int8 = plain.quantize(fp32, calib);
+        long n1 = fp32.graph().initializers().get(first + ".weight").size(), n2 = fp32.graph().initializers().get(last + ".weight").size();
+        assertTrue(ModelSize.of(int8).packedBytes() - ModelSize.of(mixed).packedBytes() == n1 - (n1 * 4 + 7) / 8 + n2 - (n2 * 6 + 7) / 8);
+    }
+
     private void checkStatic(Model fp32, QuantConfig config) throws Exception {
         Quantizer q = new Quantizer(config);
         var calib = CalibrationData.of(FashionMnist.train(), LoaderConfig.defaults(), 256);

@@ -1,9 +1,11 @@
 package dev.slim4j.cli.quantize;
 
 import dev.slim4j.cli.JsonText;
+import dev.slim4j.compress.quant.HalfPrecision;
 import dev.slim4j.compress.quant.ModelSize;
 import dev.slim4j.compress.quant.Prepared;
 import dev.slim4j.compress.quant.QuantConfig;
+import dev.slim4j.compress.quant.QuantSpec;
 import dev.slim4j.compress.quant.Target;
 import dev.slim4j.ir.Model;
 import java.io.PrintStream;
@@ -19,28 +21,39 @@ import java.util.OptionalDouble;
 record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared,
                       Model before, Model after, long fileBefore, long fileAfter,
                       OptionalDouble accuracyBefore, OptionalDouble accuracyAfter, int evaluated,
-                      Optional<SensitivityReport> sensitivity) {
+                      Optional<SensitivityReport> sensitivity, String calibration, Optional<MixedPrecisionReport> mixedPrecision) {
     QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared, Model before,
                    Model after, long fileBefore, long fileAfter) {
         this(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter, OptionalDouble.empty(),
-                OptionalDouble.empty(), 0, Optional.empty());
+                OptionalDouble.empty(), 0, Optional.empty(), "", Optional.empty());
     }
 
     QuantizeReport withAccuracy(double fp32, double quantized, int count) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count, sensitivity);
+                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count, sensitivity, calibration, mixedPrecision);
     }
 
     QuantizeReport withSensitivity(Optional<SensitivityReport> s) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                accuracyBefore, accuracyAfter, evaluated, s);
+                accuracyBefore, accuracyAfter, evaluated, s, calibration, mixedPrecision);
+    }
+
+    QuantizeReport withCalibration(String c) {
+        return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
+                accuracyBefore, accuracyAfter, evaluated, sensitivity, c, mixedPrecision);
+    }
+
+    QuantizeReport withMixedPrecision(Optional<MixedPrecisionReport> mp) {
+        return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
+                accuracyBefore, accuracyAfter, evaluated, sensitivity, calibration, mp);
     }
 
     void printTable(PrintStream out) {
         out.printf("%s -> %s (%s)%n", input, output, after.metadata().getOrDefault("slim4j.quantization", ""));
         scaleFile.ifPresent(f -> out.println("scale file: " + f));
-        out.printf("%-28s %-8s %s%n", "node", "op", "quantized");
-        for (Target t : prepared.targets()) out.printf("%-28s %-8s %s%n", t.node().name(), t.node().op().opType(), "yes");
+        if (!calibration.isEmpty()) out.println("calibrated on " + calibration);
+        out.printf("%-28s %-8s %s%n", "node", "op", "weights");
+        for (Target t : prepared.targets()) out.printf("%-28s %-8s %s%n", t.node().name(), t.node().op().opType(), weights(t));
         for (String s : prepared.skipped()) out.printf("  float: %s%n", s);
         if (prepared.targets().isEmpty()) out.println("  (no node quantized)");
         ModelSize b = ModelSize.of(before), a = ModelSize.of(after);
@@ -48,6 +61,8 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         out.printf("weight bytes    %,12d -> %,12d  (%.2fx smaller)%n", b.weightBytes(), a.weightBytes(), ratio(b.weightBytes(), a.weightBytes()));
         out.printf("initializers    %,12d -> %,12d  (%.2fx smaller)%n", b.initializerBytes(), a.initializerBytes(),
                 ratio(b.initializerBytes(), a.initializerBytes()));
+        out.printf("packed bytes    %,12d -> %,12d  (%.2fx smaller; weights below 8 bits counted bit-packed)%n", b.packedBytes(),
+                a.packedBytes(), ratio(b.packedBytes(), a.packedBytes()));
         if (accuracyBefore.isPresent()) {
             out.printf("top-1 on %d Fashion-MNIST test images: FP32 %.2f%%, quantized %.2f%% (%+.2f points)%n", evaluated,
                     accuracyBefore.getAsDouble(), accuracyAfter.getAsDouble(), accuracyAfter.getAsDouble() - accuracyBefore.getAsDouble());
@@ -61,6 +76,7 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
                     + " (de)quantization and will be slower than the FP32 model in slim4j");
         }
         sensitivity.ifPresent(r -> r.printTable(out));
+        mixedPrecision.ifPresent(r -> r.printTable(out));
     }
 
     void printJson(PrintStream out) {
@@ -70,7 +86,7 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         m.put("scale_file", scaleFile.map(Path::toString).orElse(null));
         m.put("recipe", after.metadata().getOrDefault("slim4j.quantization", ""));
         List<Object> nodes = new ArrayList<>();
-        for (Target t : prepared.targets()) nodes.add(Map.of("name", t.node().name(), "op", t.node().op().opType()));
+        for (Target t : prepared.targets()) nodes.add(Map.of("name", t.node().name(), "op", t.node().op().opType(), "weights", weights(t)));
         m.put("quantized_nodes", nodes);
         m.put("float_nodes", prepared.skipped());
         IntegerExecution exec = IntegerExecution.of(after);
@@ -80,6 +96,8 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         m.put("file_bytes", Map.of("before", fileBefore, "after", fileAfter));
         m.put("weight_bytes", Map.of("before", b.weightBytes(), "after", a.weightBytes()));
         m.put("initializer_bytes", Map.of("before", b.initializerBytes(), "after", a.initializerBytes()));
+        m.put("packed_bytes", Map.of("before", b.packedBytes(), "after", a.packedBytes()));
+        if (!calibration.isEmpty()) m.put("calibration", calibration);
         if (accuracyBefore.isPresent()) {
             Map<String, Object> acc = new LinkedHashMap<>();
             acc.put("examples", evaluated);
@@ -88,7 +106,15 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             m.put("accuracy", acc);
         }
         sensitivity.ifPresent(r -> m.put("sensitivity", r.toJson()));
+        mixedPrecision.ifPresent(r -> m.put("mixed_precision", r.toJson()));
         out.println(JsonText.write(m));
+    }
+
+    private String weights(Target t) {
+        return switch (prepared.config().weightsFor(t.node().name())) {
+            case QuantSpec s -> s.describe();
+            case HalfPrecision h -> h.type().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static double ratio(long a, long b) { return b == 0 ? Double.NaN : (double) a / b; }

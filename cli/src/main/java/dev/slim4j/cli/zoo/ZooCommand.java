@@ -86,7 +86,8 @@ public final class ZooCommand implements Command {
         return code;
     }
 
-    static Path defaultCache() {
+    /** The zoo cache folder: {@code $XDG_CACHE_HOME/slim4j/zoo} or {@code ~/.cache/slim4j/zoo}. */
+    public static Path defaultCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("slim4j").resolve("zoo");

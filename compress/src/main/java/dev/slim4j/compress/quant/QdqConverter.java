@@ -90,7 +90,7 @@ final class QdqConverter {
     /** The weight's replacement value: DequantizeLinear of its integer form, or Cast of its half form. */
     private String weight(Target t, String w, List<Node> prefix) {
         Tensor value = graph.initializer(w).orElseThrow();
-        return switch (config.weights()) {
+        return switch (config.weightsFor(t.node().name())) {
             case QuantSpec spec -> {
                 OptionalInt axis = t.weightAxis(spec.granularity());
                 QuantizedWeight q = WeightQuantizer.quantize(value, spec, axis);

@@ -74,6 +74,9 @@ public final class Quantizer {
             case HalfPrecision h -> h.type().name().toLowerCase(java.util.Locale.ROOT);
         };
         return "mode=" + config.mode().name().toLowerCase(java.util.Locale.ROOT) + "; weights=" + weights
-                + (config.mode() == Mode.STATIC ? "; activations=" + config.activations().describe() + "; method=" + scales.method() : "");
+                + (config.mode() == Mode.STATIC ? "; activations=" + config.activations().describe() + "; method=" + scales.method() : "")
+                + (config.weightBits().isEmpty() ? "" : "; weight bits=" + new java.util.TreeMap<>(config.weightBits()))
+                + (config.excludedNodes().isEmpty() ? "" : "; excluded nodes=" + new java.util.TreeSet<>(config.excludedNodes()))
+                + (config.excludedOpTypes().isEmpty() ? "" : "; excluded op types=" + new java.util.TreeSet<>(config.excludedOpTypes()));
     }
 }
