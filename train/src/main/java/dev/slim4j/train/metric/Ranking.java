@@ -23,13 +23,13 @@ record Ranking(Tensor logits, Tensor labels, int rows, int classes) {
         return (int) l;
     }
 
-    /** The predicted class of row {@code n}: the highest score, the lowest index among ties. */
+    /** The predicted class of row {@code n}: the highest score, the lowest index among ties; NaN scores lose to any number. */
     int argmax(int n) {
         int best = 0;
         double bestScore = score(n, 0);
         for (int c = 1; c < classes; c++) {
             double s = score(n, c);
-            if (s > bestScore) {
+            if (s > bestScore || (Double.isNaN(bestScore) && !Double.isNaN(s))) {
                 best = c;
                 bestScore = s;
             }
@@ -37,9 +37,13 @@ record Ranking(Tensor logits, Tensor labels, int rows, int classes) {
         return best;
     }
 
-    /** 0-based rank of class {@code c} in row {@code n}: how many classes score higher, or equal with a lower index. */
+    /**
+     * 0-based rank of class {@code c} in row {@code n}: how many classes score higher, or equal with a lower
+     * index. A NaN score ranks last (a diverged model is right about nothing).
+     */
     int rank(int n, int c) {
         double target = score(n, c);
+        if (Double.isNaN(target)) return classes;
         int ahead = 0;
         for (int j = 0; j < classes; j++) {
             double s = score(n, j);

@@ -14,7 +14,7 @@ final class Accuracy {
         for (int i = 0; i < n; i++) {
             int best = 0;
             for (int j = 1; j < c; j++) if (v[i * c + j] > v[i * c + best]) best = j;
-            if (best == labels.getLong(i)) correct++;
+            if (best == labels.getLong(i) && !Float.isNaN(v[i * c + best])) correct++;
         }
         return correct;
     }

@@ -26,6 +26,16 @@ class MetricTest {
         assertEquals(1, new TopKAccuracy(6).add(LOGITS, LABELS).value(), 1e-15);
     }
 
+    /** A diverged model (NaN logits) is right about nothing: not top-1, not top-6, and its prediction is a real score's. */
+    @Test void nanScoresNeverCount() {
+        float nan = Float.NaN;
+        Tensor logits = Tensor.ofFloats(Shape.of(2, 3), nan, nan, nan, nan, 1, 2);
+        Tensor labels = Tensor.ofLongs(Shape.of(2), 0, 0);
+        assertEquals(0, new TopKAccuracy(1).add(logits, labels).value());
+        assertEquals(0, new TopKAccuracy(3).add(logits, labels).value());
+        assertEquals(2, Ranking.of(logits, labels).argmax(1));
+    }
+
     @Test void accumulatesOverBatches() {
         TopKAccuracy top1 = new TopKAccuracy(1);
         assertTrue(Double.isNaN(top1.value()));
