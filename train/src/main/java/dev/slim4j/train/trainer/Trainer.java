@@ -143,7 +143,9 @@ public final class Trainer {
         Evaluator.checkLogits(logits, b, classes);
         LossValue value = loss.compute(logits, b.labels());
         state.setGradients(tape.backward(Map.of(state.output(), value.gradient())));
+        listeners.forEach(l -> l.beforeUpdate(optimizer));
         optimizer.step();
+        listeners.forEach(l -> l.afterUpdate(optimizer));
         state.updateStatistics(tape.runningStatistics());
         return new Outcome(value.value(), Accuracy.correct(logits, b.labels()));
     }
