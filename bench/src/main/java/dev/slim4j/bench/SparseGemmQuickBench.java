@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
  * density; above 1 the sparse kernel wins.
  */
 public final class SparseGemmQuickBench {
-    private static final double[] DENSITIES = {0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.01};
+    private static final double[] DENSITIES = {0.5, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.01};
     private static final int[][] LAYERS = {{300, 784}, {100, 300}, {10, 100}, {500, 784}, {1024, 1024}};
     private static final int[] BATCHES = {1, 32};
 

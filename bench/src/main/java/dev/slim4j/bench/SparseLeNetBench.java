@@ -32,12 +32,18 @@ import java.util.Random;
  * [global|per-layer]}. Prints test accuracy before, right after pruning and after fine-tuning with the masks kept
  * (SGD momentum 0.9, cosine from learning rate 0.01), the sparsity report, writes the fine-tuned model, and times
  * its Session with {@link SparseLimits#off()} and with {@link SparseLimits#measured()} alternately at batch 1 and
- * 32 (one thread, best and median of the rounds).
+ * 32 (one thread, best and median of the rounds), and with every Gemm on the sparse kernel ({@link
+ * SparseLimits#always()}). With only MODEL.onnx it times that model.
  */
 public final class SparseLeNetBench {
     private SparseLeNetBench() {}
 
     public static void main(String[] args) {
+        if (args.length == 1) { // latency only, of an already pruned model
+            Model m = OnnxReader.read(Path.of(args[0]));
+            for (int batch : new int[] {1, 32}) latency(m, batch);
+            return;
+        }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         double sparsity = args.length > 2 ? Double.parseDouble(args[2]) : 0.9;
@@ -78,23 +84,29 @@ public final class SparseLeNetBench {
         String input = m.graph().runtimeInputs().getFirst().name();
         Map<String, Tensor> feeds = Map.of(input, Tensor.of(x, batch, 1, 28, 28));
         try (Session dense = Session.create(m, new SessionOptions(1).withSparse(SparseLimits.off()));
-             Session sparse = Session.create(m, new SessionOptions(1).withSparse(SparseLimits.measured()))) {
-            float diff = maxDiff(dense.run(feeds), sparse.run(feeds));
+             Session sparse = Session.create(m, new SessionOptions(1).withSparse(SparseLimits.measured()));
+             Session all = Session.create(m, new SessionOptions(1).withSparse(SparseLimits.always()))) {
+            float diff = Math.max(maxDiff(dense.run(feeds), sparse.run(feeds)), maxDiff(dense.run(feeds), all.run(feeds)));
             long warm = System.nanoTime();
             while (System.nanoTime() - warm < 3_000_000_000L) {
                 dense.run(feeds);
                 sparse.run(feeds);
+                all.run(feeds);
             }
             int rounds = batch == 1 ? 20_000 : 2_000;
             double[] td = new double[rounds];
             double[] ts = new double[rounds];
+            double[] ta = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 td[i] = time(dense, feeds);
                 ts[i] = time(sparse, feeds);
+                ta[i] = time(all, feeds);
             }
-            System.out.printf(Locale.ROOT, "batch %2d: dense min %.4f ms median %.4f ms | sparse min %.4f ms median"
-                    + " %.4f ms | dense/sparse min %.2fx median %.2fx | max |diff| %.2e%n", batch, min(td), median(td),
-                    min(ts), median(ts), min(td) / min(ts), median(td) / median(ts), diff);
+            System.out.printf(Locale.ROOT, "batch %2d: dense min %.4f ms median %.4f ms | measured rule min %.4f ms"
+                    + " median %.4f ms (dense/this %.2fx, %.2fx) | every Gemm sparse min %.4f ms median %.4f ms"
+                    + " (dense/this %.2fx, %.2fx) | max |diff| %.2e%n", batch, min(td), median(td), min(ts),
+                    median(ts), min(td) / min(ts), median(td) / median(ts), min(ta), median(ta), min(td) / min(ta),
+                    median(td) / median(ta), diff);
             for (PlanEntry e : sparse.plan(feeds).entries()) {
                 if (e.opType().contains("Gemm") || e.opType().contains("MatMul")) {
                     System.out.println("  " + e.node() + " " + e.opType() + ": " + e.kernel() + " - " + e.reason());

@@ -82,7 +82,7 @@ class SparsePlanTest {
         assertTrue(mediumOne.stream().anyMatch(e -> e.reason().contains("above the sparse limit 0.050 at batch 1")),
                 mediumOne::toString);
         assertTrue(kernels(medium, o, batch).stream().anyMatch(e -> e.reason().contains("weight density 0.1")
-                && e.reason().contains("<= sparse limit 0.200")), () -> kernels(medium, o, batch).toString());
+                && e.reason().contains("<= sparse limit 0.250")), () -> kernels(medium, o, batch).toString());
         assertEquals(0, csrCount(kernels(sparse, o.withSparse(SparseLimits.off()), batch)), "sparse kernels off");
         assertEquals(0, csrCount(kernels(sparseNet(1), o, batch)), "dense weights");
     }
