@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 
 /**
  * The CSR GEMM against the dense GEMM on fully connected layers {@code Y[batch, out] = X[batch, in] W^T} (the
- * runtime's Gemm with transB), over weight densities, alternating the two in one run; best of the runs:
+ * runtime's Gemm with transB), over weight densities, alternating the two in one run in blocks of 20 timed runs
+ * (after 5 untimed ones, so each variant is timed with its own operands in cache); best of the runs:
  * {@code java --add-modules jdk.incubator.vector -cp bench/target/classes:kernels/target/classes:tensor/target/classes
  * dev.slim4j.bench.SparseGemmQuickBench [THREADS] [ROUNDS]}. Prints dense ms, sparse ms and dense/sparse per
  * density; above 1 the sparse kernel wins.
  */
 public final class SparseGemmQuickBench {
+    private static final int BLOCK = 20;
     private static final double[] DENSITIES = {0.5, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.01};
     private static final int[][] LAYERS = {{300, 784}, {100, 300}, {10, 100}, {500, 784}, {1024, 1024}};
     private static final int[] BATCHES = {1, 32};
@@ -63,9 +65,9 @@ public final class SparseGemmQuickBench {
             while (System.nanoTime() - warm < 300_000_000L) { d.run(); s.run(); }
             double[] td = new double[rounds];
             double[] ts = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                td[i] = time(d);
-                ts[i] = time(s);
+            for (int i = 0; i < rounds; i += BLOCK) {
+                block(d, td, i);
+                block(s, ts, i);
             }
             double bd = min(td);
             double bs = min(ts);
@@ -81,6 +83,12 @@ public final class SparseGemmQuickBench {
         float[] p = w.clone();
         for (int i = 0; i < p.length; i++) if (r.nextDouble() >= density) p[i] = 0f;
         return p;
+    }
+
+    /** Five untimed runs (reloading this variant's operands into cache), then up to BLOCK timed ones from {@code from}. */
+    private static void block(Runnable r, double[] times, int from) {
+        for (int i = 0; i < 5; i++) r.run();
+        for (int i = from; i < Math.min(times.length, from + BLOCK); i++) times[i] = time(r);
     }
 
     private static double time(Runnable r) {

@@ -4,14 +4,14 @@ package dev.slim4j.runtime.plan;
  * When a plan runs a Gemm / MatMul with a constant weight on the CSR kernel instead of the dense GEMM: when the
  * weight's density (non-zeros over elements) is at most {@code maxDensitySingle} for one activation column (batch
  * 1) or {@code maxDensityBatched} for more. {@link #measured()} holds the limits where the CSR kernel measured
- * faster than the dense one on this project's development machine (AMD EPYC Zen 4, one thread, best of 300 runs,
- * {@code SparseGemmQuickBench} in the bench module, fully connected layers 300x784, 100x300, 10x100, 500x784 and
- * 1024x1024 with random sparsity): at batch 1, 0.95-1.90x at 5% density, 0.83-1.45x at 7%, 0.69-1.09x at 10%; at
- * batch 32, 1.10-1.90x at 25%, 0.93-1.57x at 30%, 0.79-1.10x at 50%. Batches between 2 and 31 were not measured
- * and take the batch-32 limit.
+ * faster than the dense one on this project's development machine (AMD EPYC Zen 4, one thread, best of 300 runs in
+ * alternating blocks, {@code SparseGemmQuickBench} in the bench module, fully connected layers 300x784, 100x300,
+ * 10x100, 500x784 and 1024x1024 with random sparsity): at batch 1, 1.00-1.44x at 10% density and 0.72-0.96x at 15%;
+ * at batch 32, 1.47-1.83x at 25% and 0.84-0.97x at 50% (a noisier run: 1.00-1.27x at 25%). Batches between 2 and
+ * 31 were not measured and take the batch-32 limit.
  */
 public record SparseLimits(double maxDensitySingle, double maxDensityBatched) {
-    private static final SparseLimits MEASURED = new SparseLimits(0.05, 0.25);
+    private static final SparseLimits MEASURED = new SparseLimits(0.10, 0.25);
     private static final SparseLimits OFF = new SparseLimits(-1, -1);
     private static final SparseLimits ALWAYS = new SparseLimits(1, 1);
 
