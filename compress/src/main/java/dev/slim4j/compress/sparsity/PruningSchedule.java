@@ -43,17 +43,21 @@ public sealed interface PruningSchedule {
             }
         }
 
-        /** The sparsity in force at optimizer step {@code step} (0 before the start; updated at multiples of frequency). */
+        /**
+         * The sparsity in force at optimizer step {@code step}: 0 before the start, updated every {@code frequency}
+         * steps and at the end of the span, the target from then on.
+         */
         public double sparsityAt(long step, double target) {
             if (step < startStep) return 0;
-            long since = Math.min(span, (step - startStep) / frequency * frequency);
+            long since = step - startStep >= span ? span : (step - startStep) / frequency * frequency;
             double left = 1 - (double) since / span;
             return target + (initialSparsity - target) * left * left * left;
         }
 
         /** Whether the masks are recomputed before step {@code step}. */
         public boolean updatesAt(long step) {
-            return step >= startStep && step <= startStep + span && (step - startStep) % frequency == 0;
+            return step >= startStep && step <= startStep + span
+                    && ((step - startStep) % frequency == 0 || step == startStep + span);
         }
     }
 }

@@ -121,6 +121,10 @@ class MagnitudePruningTest {
         assertEquals(0.9, agp.sparsityAt(110, 0.9), 1e-12);
         assertEquals(0.9, agp.sparsityAt(10_000, 0.9), 1e-12);
         assertTrue(agp.updatesAt(10) && agp.updatesAt(110) && !agp.updatesAt(15) && !agp.updatesAt(120));
+        PruningSchedule.Agp uneven = new PruningSchedule.Agp(0, 0, 25, 10);
+        assertEquals(0.9 - 0.9 * Math.pow(0.2, 3), uneven.sparsityAt(24, 0.9), 1e-12);
+        assertEquals(0.9, uneven.sparsityAt(25, 0.9), 1e-12, "the target at the end of a span that is no multiple");
+        assertTrue(uneven.updatesAt(25) && uneven.updatesAt(20) && !uneven.updatesAt(30));
         PruningSchedule.Iterative it = new PruningSchedule.Iterative(3);
         assertEquals(0.5, it.sparsityAfter(1, 0.875), 1e-12);
         assertEquals(0.75, it.sparsityAfter(2, 0.875), 1e-12);
