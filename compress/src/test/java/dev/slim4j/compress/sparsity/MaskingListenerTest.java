@@ -10,6 +10,7 @@ import dev.slim4j.train.optim.AdamConfig;
 import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.OptimizerState;
 import dev.slim4j.train.optim.SgdConfig;
+import dev.slim4j.train.trainer.Trainer;
 import dev.slim4j.train.trainer.TrainerConfig;
 import dev.slim4j.train.trainer.TrainingListener;
 import dev.slim4j.train.zoo.ModelZoo;
@@ -83,10 +84,40 @@ class MaskingListenerTest {
     void gradualPruningReachesTheTarget() {
         Model model = ModelZoo.build("lenet300", 4);
         PruningSchedule.Agp agp = new PruningSchedule.Agp(0, 0, 8, 2); // 10 steps: masks at steps 0, 2, ..., 8
-        SparseResult r = SparseFineTuning.gradual(model, SparsityConfig.defaults().withSparsity(0.8), agp, train,
-                null, config());
+        SparsityConfig c = SparsityConfig.defaults().withSparsity(0.8);
+        MaskingListener masking = MaskingListener.gradual(MagnitudePruning.targets(model, c), c, agp);
+        LiveBufferCheck check = new LiveBufferCheck(masking);
+        SparseResult r = SparseFineTuning.gradual(model, c, agp, train, null, config());
         assertEquals(0.8, r.report().sparsity(), 1e-5, r.report().table());
         assertEquals(r.masks().sparsity(), r.report().sparsity(), 1e-12);
+
+        // the same run with a second listener watching: momentum of weights pruned mid-run is cleared too
+        Trainer t = new Trainer(model, config()).addListener(masking).addListener(check);
+        t.fit(train, null);
+        assertEquals(10, check.steps);
+        assertTrue(check.maxSparsity > 0.79, "masks grew to " + check.maxSparsity);
+        assertEquals(0, check.nonZeroBuffers, "optimizer buffers of pruned weights");
+    }
+
+    /** As {@link BufferCheck}, against the masks a gradual listener holds at each step. */
+    private static final class LiveBufferCheck implements TrainingListener {
+        final MaskingListener masking;
+        int steps;
+        int nonZeroBuffers;
+        double maxSparsity;
+
+        LiveBufferCheck(MaskingListener masking) { this.masking = masking; }
+
+        @Override public void afterUpdate(Optimizer optimizer) {
+            steps++;
+            Masks masks = masking.masks();
+            maxSparsity = Math.max(maxSparsity, masks.sparsity());
+            for (OptimizerState.Slot s : optimizer.state().slots()) {
+                for (int i = 0; i < s.values().length; i++) {
+                    if (masks.isPruned(s.parameter(), i) && s.values()[i] != 0f) nonZeroBuffers++;
+                }
+            }
+        }
     }
 
     /** Counts steps and non-zero optimizer buffers at pruned positions, right after the masks were applied. */
