@@ -24,6 +24,8 @@ public final class SparseGemmQuickBench {
     private static final double[] DENSITIES = {0.5, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.01};
     private static final int[][] LAYERS = {{300, 784}, {100, 300}, {10, 100}, {500, 784}, {1024, 1024}};
     private static final int[] BATCHES = {1, 32};
+    private static final int[][] POINTWISE = {{16, 32, 3136}, {64, 64, 784}, {128, 128, 196}, {256, 256, 49},
+            {64, 128, 784}};
 
     private SparseGemmQuickBench() {}
 
@@ -42,6 +44,8 @@ public final class SparseGemmQuickBench {
         for (int[] l : LAYERS) {
             for (int batch : BATCHES) row(l[0], l[1], batch, rounds, dense, sparse, par);
         }
+        System.out.println("1x1 convolutions Y[out, HW] = W[out, in] X[in, HW], one image (out x in, HW in the batch column):");
+        for (int[] l : POINTWISE) pointwise(l[0], l[1], l[2], rounds, dense, sparse, par);
         pool.shutdown();
     }
 
@@ -73,6 +77,36 @@ public final class SparseGemmQuickBench {
             double bs = min(ts);
             denseBest = Math.min(denseBest, bd);
             sparseBest[col++] = bs;
+        }
+        for (double bs : sparseBest) line.append(String.format(" %7.4f|%5.2f", bs, denseBest / bs));
+        System.out.println(line + String.format("   dense %.4f ms", denseBest));
+    }
+
+    /** A 1x1 convolution of one image: the dense GEMM on X [in, HW] as the conv rule runs it, against CSR. */
+    private static void pointwise(int out, int in, int hw, int rounds, Gemm dense, SparseGemm sparse, Parallelism par) {
+        Random r = new Random(2);
+        float[] w = random(r, out * in);
+        float[] x = random(r, in * hw);
+        float[] bias = random(r, out);
+        float[] y = new float[out * hw];
+        Epilogue e = Epilogue.rowBias(bias, 0).withRelu(true);
+        Runnable d = () -> dense.sgemm(false, false, out, hw, in, 1f, w, 0, in, x, 0, hw, 0f, y, 0, hw, e, par);
+        StringBuilder line = new StringBuilder(String.format("%-12s %5d", out + "x" + in, hw));
+        double denseBest = Double.MAX_VALUE;
+        double[] sparseBest = new double[DENSITIES.length];
+        for (int c = 0; c < DENSITIES.length; c++) {
+            CsrMatrix a = CsrMatrix.fromDense(prune(w, DENSITIES[c], r), 0, out, in, in);
+            Runnable s = () -> sparse.multiply(a, hw, false, x, 0, hw, false, y, 0, hw, e, par);
+            long warm = System.nanoTime();
+            while (System.nanoTime() - warm < 300_000_000L) { d.run(); s.run(); }
+            double[] td = new double[rounds];
+            double[] ts = new double[rounds];
+            for (int i = 0; i < rounds; i += BLOCK) {
+                block(d, td, i);
+                block(s, ts, i);
+            }
+            denseBest = Math.min(denseBest, min(td));
+            sparseBest[c] = min(ts);
         }
         for (double bs : sparseBest) line.append(String.format(" %7.4f|%5.2f", bs, denseBest / bs));
         System.out.println(line + String.format("   dense %.4f ms", denseBest));

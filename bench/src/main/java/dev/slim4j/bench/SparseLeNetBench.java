@@ -1,6 +1,7 @@
 package dev.slim4j.bench;
 
 import dev.slim4j.compress.sparsity.MagnitudePruning;
+import dev.slim4j.compress.sparsity.PruningSchedule;
 import dev.slim4j.compress.sparsity.SparseFineTuning;
 import dev.slim4j.compress.sparsity.SparseResult;
 import dev.slim4j.compress.sparsity.SparsityConfig;
@@ -29,7 +30,7 @@ import java.util.Random;
 /**
  * Magnitude pruning of a trained Fashion-MNIST classifier end to end, then dense against sparse kernels on the
  * pruned model in one process: {@code SparseLeNetBench MODEL.onnx OUT.onnx [SPARSITY] [EPOCHS] [THREADS]
- * [global|per-layer]}. Prints test accuracy before, right after pruning and after fine-tuning with the masks kept
+ * [global|per-layer|agp]} ({@code agp}: global threshold, gradual pruning during the run instead of one-shot). Prints test accuracy before, right after pruning and after fine-tuning with the masks kept
  * (SGD momentum 0.9, cosine from learning rate 0.01), the sparsity report, writes the fine-tuned model, and times
  * its Session with {@link SparseLimits#off()} and with {@link SparseLimits#measured()} at batch 1 and 32 (one thread,
  * best and median of the runs; the variants alternate in blocks of 50 timed runs after 5 untimed ones, so that each
@@ -51,8 +52,8 @@ public final class SparseLeNetBench {
         double sparsity = args.length > 2 ? Double.parseDouble(args[2]) : 0.9;
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-        ThresholdScope scope = args.length > 5 && args[5].equals("per-layer") ? ThresholdScope.PER_LAYER
-                : ThresholdScope.GLOBAL;
+        String mode = args.length > 5 ? args[5] : "global";
+        ThresholdScope scope = mode.equals("per-layer") ? ThresholdScope.PER_LAYER : ThresholdScope.GLOBAL;
         Model model = OnnxReader.read(in);
         Normalization norm = Normalization.defaults();
         Dataset train = FashionMnist.train();
@@ -66,11 +67,14 @@ public final class SparseLeNetBench {
                 .withOptimizer(SgdConfig.defaults().withLearningRate(0.01).withMomentum(0.9).withWeightDecay(1e-4)
                         .withSchedule(LearningRateSchedule.cosine(steps, 0, 0)));
         long t0 = System.nanoTime();
-        SparseResult tuned = SparseFineTuning.fineTune(pruned, train, null, tc);
+        SparseResult tuned = mode.equals("agp") // masks from step 0 to 60% of the run, every 100 steps
+                ? SparseFineTuning.gradual(model, config, new PruningSchedule.Agp(0, 0, steps * 6 / 10, 100), train,
+                        null, tc)
+                : SparseFineTuning.fineTune(pruned, train, null, tc);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double after = Evaluator.evaluate(tuned.model(), test, norm, 500, threads).top1();
         System.out.println(tuned.report().table());
-        System.out.printf(Locale.ROOT, "%s sparsity %.2f (%s): top-1 before %.2f%%, pruned %.2f%%, fine-tuned %d epochs"
+        System.out.printf(Locale.ROOT, "%s sparsity %.2f (%s, " + mode + "): top-1 before %.2f%%, pruned %.2f%%, fine-tuned %d epochs"
                 + " (%.0f s) %.2f%% (%+.2f points)%n", in.getFileName(), sparsity, scope, 100 * before, 100 * oneShot,
                 epochs, seconds, 100 * after, 100 * (after - before));
         OnnxWriter.write(tuned.model(), out);

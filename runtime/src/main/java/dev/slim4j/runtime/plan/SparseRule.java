@@ -1,5 +1,6 @@
 package dev.slim4j.runtime.plan;
 
+import dev.slim4j.kernels.Activation;
 import dev.slim4j.kernels.CsrMatrix;
 import dev.slim4j.kernels.Epilogue;
 import dev.slim4j.tensor.Tensor;
@@ -56,6 +57,33 @@ final class SparseRule {
                 + csr.bytes() + " bytes)";
         return Choice.fast(v.kernels().sparseGemm().name(), reason, p -> new SparseGemmStep(v.kernels().sparseGemm(),
                 csr, m, xTransposed, v.read(0), v.write(0), e, v.workers()));
+    }
+
+    /** Whether a pointwise convolution (no residual) with a weight of {@code density} runs on the CSR kernel. */
+    static boolean selectsPointwise(NodeView v, double density, boolean residual) {
+        return !residual && density <= v.kernels().sparse().maxDensityPointwise();
+    }
+
+    /** What a dense pointwise choice says about its weight's density. */
+    static String pointwiseNote(NodeView v, double density, boolean residual) {
+        if (density >= 1) return "";
+        String d = format(density);
+        if (residual) return "; weight density " + d + ", but a residual keeps the dense GEMM";
+        return "; weight density " + d + " above the sparse limit " + format(v.kernels().sparse().maxDensityPointwise());
+    }
+
+    /** The CSR step of a pointwise convolution: W [M, C, 1, 1] as an M x C matrix, bias per row. */
+    static Choice pointwise(NodeView v, int batch, int pixels, Tensor w, float[] bias, Activation activation,
+                            double density) {
+        int m = w.shape().dim(0);
+        int c = (int) (w.shape().size() / m);
+        CsrMatrix csr = CsrMatrix.fromDense(w.floats(), 0, m, c, c);
+        Epilogue e = (bias == null ? Epilogue.none() : Epilogue.rowBias(bias, 0)).withActivation(activation);
+        String reason = "pointwise, weight density " + format(density) + " <= sparse limit "
+                + format(v.kernels().sparse().maxDensityPointwise()) + " (CSR " + csr.nonZeros() + " non-zeros, "
+                + csr.bytes() + " bytes)";
+        return Choice.fast(v.kernels().sparseGemm().name(), reason, p -> new SparsePointwiseStep(
+                v.kernels().sparseGemm(), csr, batch, pixels, v.read(0), v.write(0), e, v.workers()));
     }
 
     /** The epilogue of Y in the coordinates of Y^T (the kernel's C): a column bias becomes a row bias. */

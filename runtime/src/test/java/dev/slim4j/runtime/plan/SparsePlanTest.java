@@ -87,6 +87,31 @@ class SparsePlanTest {
         assertEquals(0, csrCount(kernels(sparseNet(1), o, batch)), "dense weights");
     }
 
+    @Test
+    void sparsePointwiseConvolutionMatchesReference() {
+        GraphBuilder b = GraphBuilder.create("pw");
+        String x = b.input("x", DType.FLOAT32, "N", 24, 9, 7);
+        String c1 = b.relu(b.conv(x, sparse4(0.1, 40, 24), random(40), 1, 0));
+        String c2 = b.conv(c1, sparse4(0.02, 8, 40), null, 1, 0);
+        Model m = b.outputAs(c2, "y").buildModel();
+        for (int batch : new int[] {1, 3}) {
+            Map<String, Tensor> feeds = Map.of("x", random(batch, 24, 9, 7));
+            Tensor expected = run(m, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE), feeds);
+            for (SparseLimits limits : List.of(SparseLimits.always(), SparseLimits.measured())) {
+                SessionOptions o = new SessionOptions(2).withSparse(limits);
+                assertClose(expected, run(m, o, feeds), "pointwise, batch " + batch + ", " + limits);
+            }
+            List<PlanEntry> plan = kernels(m, SessionOptions.defaults().withSparse(SparseLimits.always()), feeds);
+            assertEquals(2, csrCount(plan), plan::toString);
+            assertEquals(0, csrCount(kernels(m, SessionOptions.defaults().withSparse(SparseLimits.off()), feeds)));
+        }
+    }
+
+    private static Tensor sparse4(double density, int out, int in) {
+        Tensor t = sparse(density, out, in);
+        return Tensor.of(t.floats(), out, in, 1, 1);
+    }
+
     private static long csrCount(List<PlanEntry> entries) {
         return entries.stream().filter(e -> e.kernel().contains("csr")).count();
     }
