@@ -12,6 +12,7 @@ import dev.slim4j.compress.sparsity.ThresholdScope;
 import dev.slim4j.ir.Model;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.onnx.WriteOptions;
 import dev.slim4j.runtime.Session;
 import dev.slim4j.runtime.SessionOptions;
 import dev.slim4j.runtime.plan.PlanEntry;
@@ -58,6 +59,28 @@ class SparseOrtAgreementTest {
             double rel = maxDiff(ours, ort) / range(ours);
             System.out.printf("pruned lenet300: ORT vs slim4j CSR max |diff| / logit range = %.2e%n", rel);
             assertTrue(rel < 1e-5, "ORT and slim4j differ by " + rel);
+        }
+    }
+
+    @Test
+    void sparseInitializerFileLoadsInOrtAndAgrees() throws Exception {
+        SparseResult r = MagnitudePruning.apply(ModelZoo.build("lenet300", 6), SparsityConfig.defaults()
+                .withSparsity(0.9).withScope(ThresholdScope.GLOBAL));
+        Path dense = dir.resolve("dense.onnx");
+        Path sparse = dir.resolve("sparse.onnx");
+        OnnxWriter.write(r.model(), dense);
+        OnnxWriter.write(r.model(), sparse, WriteOptions.defaults().withSparseInitializers(0.3));
+        System.out.printf("lenet300 at 90%%: %d bytes dense, %d with sparse_initializer%n", Files.size(dense),
+                Files.size(sparse));
+        assertTrue(Files.size(sparse) < Files.size(dense) / 2);
+        String input = r.model().graph().runtimeInputs().getFirst().name();
+        Map<String, Tensor> feeds = Map.of(input, images(8));
+        Tensor ortDense = OrtPeer.run(Files.readAllBytes(dense), feeds).values().iterator().next();
+        Tensor ortSparse = OrtPeer.run(Files.readAllBytes(sparse), feeds).values().iterator().next();
+        try (Session s = Session.create(OnnxReader.read(sparse), SessionOptions.defaults())) {
+            Tensor ours = s.run(feeds).values().iterator().next();
+            assertTrue(maxDiff(ortDense, ortSparse) == 0, "ORT gives the same outputs for both files");
+            assertTrue(maxDiff(ours, ortSparse) / range(ours) < 1e-5);
         }
     }
 

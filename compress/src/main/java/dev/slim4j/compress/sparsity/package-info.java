@@ -19,7 +19,10 @@
  *
  * <p>{@link dev.slim4j.compress.sparsity.MaskingListener} is the trainer hook: before each optimizer step it zeroes
  * the pruned weights' gradients and optimizer buffers, after it their values, so they stay exactly zero. Pruned
- * models are written as ordinary ONNX with dense zero-filled initializers; the runtime's plan runs a Gemm / MatMul
- * whose constant weight is sparse enough on its CSR kernel ({@code SessionOptions.sparse}).
+ * models are ordinary ONNX (dense initializers with exact zeros); the runtime's plan runs a Gemm / MatMul
+ * whose constant weight is sparse enough on its CSR kernel ({@code SessionOptions.sparse}). To make the file
+ * smaller too, write it with {@code OnnxWriter.write(model, file,
+ * WriteOptions.defaults().withSparseInitializers(0.3))}: initializers with at most 30% non-zeros become ONNX
+ * {@code sparse_initializer}s, which ONNX Runtime loads (3.3x smaller for LeNet-300-100 at 90%).
  */
 package dev.slim4j.compress.sparsity;
