@@ -5,6 +5,7 @@ import dev.slim4j.cli.conformance.ConformanceCommand;
 import dev.slim4j.cli.demo.DemoCommand;
 import dev.slim4j.cli.eval.EvalCommand;
 import dev.slim4j.cli.inspect.InspectCommand;
+import dev.slim4j.cli.prune.PruneCommand;
 import dev.slim4j.cli.quantize.QuantizeCommand;
 import dev.slim4j.cli.run.RunCommand;
 import dev.slim4j.cli.train.TrainCommand;
@@ -24,7 +25,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new InspectCommand(), new RunCommand(), new ConformanceCommand(),
-                new BenchCommand(), new TrainCommand(), new EvalCommand(), new ZooCommand(), new QuantizeCommand());
+                new BenchCommand(), new TrainCommand(), new EvalCommand(), new ZooCommand(), new QuantizeCommand(), new PruneCommand());
     }
 
     public static void main(String[] args) {

@@ -21,7 +21,7 @@ class MainTest {
     @Test void unknownCommandListsValidOnes() {
         CliRun r = CliRun.of("compile");
         assertEquals(Main.USAGE, r.exitCode());
-        assertTrue(r.err().contains("unknown command 'compile', expected one of [demo, inspect, run, conformance, bench, train, eval, zoo, quantize]"), r.err());
+        assertTrue(r.err().contains("unknown command 'compile', expected one of [demo, inspect, run, conformance, bench, train, eval, zoo, quantize, prune]"), r.err());
     }
 
     @Test void unknownOptionIsUsageErrorNamingValidOptions() {

@@ -99,6 +99,21 @@ class MaskingListenerTest {
         assertEquals(0, check.nonZeroBuffers, "optimizer buffers of pruned weights");
     }
 
+    @Test
+    void iterativePruningReachesTheTargetInRounds() {
+        Model model = ModelZoo.build("lenet300", 5);
+        SparsityConfig c = SparsityConfig.defaults().withSparsity(0.75);
+        SparseResult r = SparseFineTuning.iterative(model, c, new PruningSchedule.Iterative(2), train, null, config());
+        assertEquals(0.75, r.report().sparsity(), 1e-5, r.report().table());
+        SparseResult first = MagnitudePruning.apply(model, c, 0.5);
+        for (PruningTarget t : first.targets()) {
+            float[] after = r.model().graph().initializers().get(t.weight()).floats();
+            for (int i = 0; i < after.length; i++) {
+                if (first.masks().isPruned(t.weight(), i)) assertEquals(0f, after[i], "pruned in round 1 stays zero");
+            }
+        }
+    }
+
     /** As {@link BufferCheck}, against the masks a gradual listener holds at each step. */
     private static final class LiveBufferCheck implements TrainingListener {
         final MaskingListener masking;

@@ -13,6 +13,9 @@ import dev.slim4j.tensor.Tensor;
 import dev.slim4j.train.data.Dataset;
 import dev.slim4j.train.data.FashionMnist;
 import dev.slim4j.train.optim.AdamConfig;
+import dev.slim4j.train.optim.Parameter;
+import dev.slim4j.train.optim.ParameterSet;
+import dev.slim4j.train.optim.SgdConfig;
 import dev.slim4j.train.zoo.ModelZoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +108,30 @@ class TrainerTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(model, TrainerConfig.defaults().withFrozen(Set.of("nope"))));
         assertTrue(e.getMessage().contains("gemm1.weight"), e.getMessage());
+    }
+
+    /** Gradients zeroed before every step leave SGD without weight decay nothing to do; values written after a step stay. */
+    @Test void stepHooksSeeTheGradientsBeforeAndTheValuesAfterEachUpdate() {
+        Model model = ModelZoo.build("lenet300", 0);
+        TrainerConfig c = TrainerConfig.defaults().withOptimizer(SgdConfig.defaults().withLearningRate(0.05)
+                .withMomentum(0.9).withWeightDecay(0));
+        int[] nonZeroGradients = {0};
+        Model unchanged = new Trainer(model, c).addListener(new TrainingListener() {
+            @Override public void beforeStep(ParameterSet ps) {
+                for (Parameter p : ps.all()) {
+                    for (float g : p.gradient()) if (g != 0) { nonZeroGradients[0]++; break; }
+                    java.util.Arrays.fill(p.gradient(), 0f);
+                }
+            }
+        }).fit(train.limit(128), null).model();
+        assertEquals(2 * 6, nonZeroGradients[0], "two batches, six parameters with gradients");
+        assertEquals(model.graph().initializers(), unchanged.graph().initializers());
+        Model masked = new Trainer(model, c).addListener(new TrainingListener() {
+            @Override public void afterStep(ParameterSet ps) { java.util.Arrays.fill(ps.get("gemm2.weight").values(), 0, 100, 0f); }
+        }).fit(train.limit(128), null).model();
+        float[] w = masked.graph().initializers().get("gemm2.weight").floats();
+        for (int i = 0; i < 100; i++) assertEquals(0f, w[i]);
+        assertNotEquals(0f, w[100]);
     }
 
     @Test void badSettingsAreRejectedWithTheValueFound() {

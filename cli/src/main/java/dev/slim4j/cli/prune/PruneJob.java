@@ -1,0 +1,298 @@
+package dev.slim4j.cli.prune;
+
+import dev.slim4j.cli.UsageException;
+import dev.slim4j.compress.prune.BlockRemoval;
+import dev.slim4j.compress.prune.ChannelPruner;
+import dev.slim4j.compress.prune.ChannelRanking;
+import dev.slim4j.compress.prune.ChannelRef;
+import dev.slim4j.compress.prune.DependencyGraph;
+import dev.slim4j.compress.prune.FlopsTarget;
+import dev.slim4j.compress.prune.Importance;
+import dev.slim4j.compress.prune.PruningConfig;
+import dev.slim4j.compress.prune.PruningGroup;
+import dev.slim4j.compress.prune.PruningPlan;
+import dev.slim4j.compress.prune.PruningSensitivity;
+import dev.slim4j.compress.prune.ReconstructionPruning;
+import dev.slim4j.compress.prune.ResidualBlock;
+import dev.slim4j.compress.prune.Scope;
+import dev.slim4j.compress.prune.SlimmingPenalty;
+import dev.slim4j.compress.prune.SlimmingThreshold;
+import dev.slim4j.compress.prune.SoftFilterPruning;
+import dev.slim4j.compress.prune.TaylorAccumulator;
+import dev.slim4j.ir.Model;
+import dev.slim4j.ir.metrics.ModelMetrics;
+import dev.slim4j.onnx.OnnxReader;
+import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.train.data.DataLoader;
+import dev.slim4j.train.data.Dataset;
+import dev.slim4j.train.data.Epoch;
+import dev.slim4j.train.data.LoaderConfig;
+import dev.slim4j.train.trainer.Evaluator;
+import dev.slim4j.train.trainer.ProgressBar;
+import dev.slim4j.train.trainer.Trainer;
+import dev.slim4j.train.trainer.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs one prune request: the method's training stage if it has one (sparsity training, gradient
+ * collection, soft pruning), the cut (a new, smaller model), fine-tuning, measurement of both models,
+ * the atomic write and the report.
+ */
+final class PruneJob {
+    /** Training images the Taylor method averages gradients over. */
+    static final int TAYLOR_IMAGES = 4096;
+
+    private final PruneRequest r;
+    private final Supplier<Dataset> train;
+    private final Supplier<Dataset> test;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean progress;
+    private final List<PruneReport.Stage> stages = new ArrayList<>();
+
+    PruneJob(PruneRequest request, Supplier<Dataset> train, Supplier<Dataset> test, boolean progress, PrintStream out,
+             PrintStream err) {
+        this.r = request;
+        this.train = train;
+        this.test = test;
+        this.progress = progress;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
+        Model original = OnnxReader.read(r.model());
+        Optional<SensitivityScan> scan = r.sensitivity() ? Optional.of(scan(original)) : Optional.empty();
+        Cut cut = switch (r.method()) {
+            case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
+            case SFP -> softPruned(original);
+            case LAYER -> blocksRemoved(original);
+            default -> structured(original, scan);
+        };
+        Model pruned = cut.model();
+        if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP) {
+            pruned = train("fine-tune", pruned, r.finetuneEpochs(), r.training().lr(), List.of());
+        }
+        pruned = pruned.withMetadata("slim4j.prune.method", r.method().label)
+                .withMetadata("slim4j.prune.removed_channels", Integer.toString(cut.removedChannels()));
+        OptionalDouble before = OptionalDouble.empty();
+        OptionalDouble after = OptionalDouble.empty();
+        if (r.evalSize() > 0) {
+            err.println("measuring both models on " + r.evalSize() + " test images ...");
+            before = OptionalDouble.of(top1(original));
+            after = OptionalDouble.of(top1(pruned));
+        }
+        OnnxWriter.write(pruned, r.out());
+        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages);
+        if (r.json()) report.printJson(out);
+        else report.printTable(out, r.showGroups());
+        return 0;
+    }
+
+    /** The cut model, how many channels went, and per pruned group its root and channels before and after. */
+    record Cut(Model model, int removedChannels, List<PruneReport.GroupCut> groups) {}
+
+    private Cut structured(Model model, Optional<SensitivityScan> scan) {
+        Model start = model;
+        if (r.method() == PruneMethod.SLIMMING) {
+            SlimmingPenalty penalty = SlimmingPenalty.of(model, r.sparsityStrength());
+            start = train("sparsity training", model, r.sparsityEpochs(), r.training().lr(), List.of(penalty));
+        }
+        DependencyGraph graph = DependencyGraph.of(start);
+        requirePrunable(graph);
+        if (r.method() == PruneMethod.SLIMMING) {
+            SlimmingThreshold.Result t = r.sparsity().isPresent() ? SlimmingThreshold.plan(graph, r.sparsity().getAsDouble())
+                    : SlimmingThreshold.forMacs(graph, r.flopsTarget().getAsDouble());
+            err.printf(java.util.Locale.ROOT, "global |gamma| threshold %.3g over %d BatchNorm channels%n", t.threshold(), t.scaledChannels());
+            return cut(graph, t.plan());
+        }
+        if (r.method() == PruneMethod.THINET) return reconstructed(graph);
+        Importance importance = importance(graph);
+        PruningConfig config = PruningConfig.defaults().withImportance(importance)
+                .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
+        PruningPlan plan = plan(graph, config, scan);
+        return cut(graph, plan);
+    }
+
+    private Cut softPruned(Model model) {
+        DependencyGraph graph = DependencyGraph.of(model);
+        requirePrunable(graph);
+        double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l2()), r.flopsTarget().getAsDouble()).ratio();
+        SoftFilterPruning sfp = new SoftFilterPruning(graph.model(), graph.groups(), ratio);
+        Model trained = train("soft filter pruning", graph.model(), r.finetuneEpochs(), r.training().lr(), List.of(sfp));
+        DependencyGraph after = DependencyGraph.of(trained);
+        return cut(after, sfp.plan(after));
+    }
+
+    private SensitivityScan scan(Model model) {
+        if (r.evalSize() < 1) throw new UsageException("--sensitivity measures accuracy: give --eval-size N >= 1");
+        DependencyGraph graph = DependencyGraph.of(model);
+        requirePrunable(graph);
+        Importance criterion = switch (r.method()) {
+            case L2 -> Importance.l2();
+            case FPGM -> Importance.fpgm();
+            case RANDOM -> Importance.random(r.training().seed());
+            default -> Importance.l1();
+        };
+        String name = switch (criterion) {
+            case Importance.L2 x -> "l2";
+            case Importance.GeometricMedian x -> "fpgm";
+            case Importance.Random x -> "random";
+            default -> "l1";
+        };
+        long start = System.nanoTime();
+        err.println("sensitivity scan: " + graph.prunableGroups().size() + " groups x " + SensitivityScan.RATIOS.size()
+                + " ratios on " + r.evalSize() + " test images ...");
+        SensitivityScan scan = new SensitivityScan(PruningSensitivity.measure(graph, criterion, SensitivityScan.RATIOS, this::top1), name);
+        scan.write(r.out());
+        if (!r.json()) scan.print(out);
+        stages.add(new PruneReport.Stage("sensitivity scan", 0, (System.nanoTime() - start) / 1e9));
+        return scan;
+    }
+
+    /** Training images whose activations ThiNet-style selection reconstructs, and the outputs it samples per group. */
+    static final int RECONSTRUCTION_IMAGES = 256;
+    static final int RECONSTRUCTION_SAMPLES = 4000;
+
+    private Cut reconstructed(DependencyGraph graph) {
+        double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l1()), r.flopsTarget().getAsDouble()).ratio();
+        Dataset images = train.get();
+        DataLoader loader = new DataLoader(images.limit(Math.min(RECONSTRUCTION_IMAGES, images.size())), LoaderConfig.defaults()
+                .withBatchSize(64).withSeed(r.training().seed()).withNormalization(r.training().normalization()));
+        Epoch epoch = loader.epoch(0);
+        String input = graph.model().graph().runtimeInputs().getFirst().name();
+        List<java.util.Map<String, dev.slim4j.tensor.Tensor>> batches = new ArrayList<>();
+        for (int i = 0; i < epoch.size(); i++) batches.add(java.util.Map.of(input, epoch.batch(i).images()));
+        ReconstructionPruning.Result res = ReconstructionPruning.plan(graph, ratio, batches, RECONSTRUCTION_SAMPLES, r.training().seed());
+        res.skipped().forEach((root, why) -> err.println("thinet: group " + root + " left whole: " + why));
+        return cut(graph, res.plan());
+    }
+
+    /** Images that rank residual blocks by the accuracy lost when each alone is removed. */
+    static final int BLOCK_RANKING_IMAGES = 1000;
+
+    private Cut blocksRemoved(Model model) {
+        List<ResidualBlock> blocks = BlockRemoval.blocks(model);
+        if (blocks.isEmpty()) throw new IllegalArgumentException("--method layer: graph '" + model.graph().name()
+                + "' has no residual block whose branch can be replaced by the identity");
+        if (r.evalSize() < 1) throw new UsageException("--method layer ranks blocks on test images: give --eval-size N >= 1");
+        Dataset t = test.get();
+        Dataset ranking = t.limit(Math.min(Math.min(BLOCK_RANKING_IMAGES, r.evalSize()), t.size()));
+        double base = top1(model, ranking);
+        record Ranked(ResidualBlock block, double drop) {}
+        List<Ranked> ranked = new ArrayList<>();
+        for (ResidualBlock b : blocks) ranked.add(new Ranked(b, base - top1(BlockRemoval.remove(model, List.of(b)), ranking)));
+        ranked.sort(java.util.Comparator.comparingDouble(Ranked::drop));
+        List<ResidualBlock> chosen = new ArrayList<>();
+        Model cut = model;
+        if (r.sparsity().isPresent()) {
+            int k = (int) Math.floor(r.sparsity().getAsDouble() * blocks.size());
+            for (int i = 0; i < k; i++) chosen.add(ranked.get(i).block());
+            cut = BlockRemoval.remove(model, chosen);
+        } else {
+            long before = ModelMetrics.measure(model).macs();
+            for (Ranked x : ranked) {
+                if (ModelMetrics.measure(cut).macs() <= r.flopsTarget().getAsDouble() * before) break;
+                chosen.add(x.block());
+                cut = BlockRemoval.remove(model, chosen);
+            }
+        }
+        List<PruneReport.GroupCut> groups = new ArrayList<>();
+        for (ResidualBlock b : chosen) groups.add(new PruneReport.GroupCut(blocks.indexOf(b), "block " + b.add(), b.branch().size(), 0));
+        err.printf(java.util.Locale.ROOT, "removed %d of %d residual blocks%n", chosen.size(), blocks.size());
+        return new Cut(cut, 0, groups);
+    }
+
+    private Importance importance(DependencyGraph graph) {
+        return switch (r.method()) {
+            case L1 -> Importance.l1();
+            case L2 -> Importance.l2();
+            case FPGM -> Importance.fpgm();
+            case RANDOM -> Importance.random(r.training().seed());
+            case TAYLOR -> Importance.taylor(meanGradients(graph));
+            case MAGNITUDE, SFP, SLIMMING, LAYER, THINET -> throw new IllegalStateException(r.method() + " is not ranked by an importance");
+        };
+    }
+
+    private java.util.Map<String, dev.slim4j.tensor.Tensor> meanGradients(DependencyGraph graph) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PruningGroup g : graph.prunableGroups()) {
+            for (ChannelRef ref : g.parameters()) {
+                if (graph.model().graph().initializers().containsKey(ref.tensor())) names.add(ref.tensor());
+            }
+        }
+        TaylorAccumulator taylor = TaylorAccumulator.of(graph.model(), names);
+        Dataset images = train.get();
+        Dataset subset = images.limit(Math.min(TAYLOR_IMAGES, images.size()));
+        // a pass at a tiny learning rate: the gradients are those of the model being ranked, nearly unmoved
+        trainOn("gradients for Taylor", graph.model(), 1, r.training().lr() * 1e-3, List.of(taylor), subset);
+        return taylor.meanGradients();
+    }
+
+    private PruningPlan plan(DependencyGraph graph, PruningConfig config, Optional<SensitivityScan> scan) {
+        if (r.maxLayerDrop().isPresent()) {
+            java.util.Map<Integer, Double> ratios = scan.orElseThrow().ratiosWithin(r.maxLayerDrop().getAsDouble() / 100);
+            return ChannelRanking.of(graph, config).plan(ratios);
+        }
+        if (r.sparsity().isPresent()) return ChannelRanking.plan(graph, config.withRatio(r.sparsity().getAsDouble()));
+        FlopsTarget.Result result = FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble());
+        if (!result.reached()) {
+            err.printf("warning: the FLOPs target %.3f was not reached: %d of %d MACs kept at ratio %.3f%n",
+                    r.flopsTarget().getAsDouble(), result.macsAfter(), result.macsBefore(), result.ratio());
+        }
+        return result.plan();
+    }
+
+    private Cut cut(DependencyGraph graph, PruningPlan plan) {
+        Model model = ChannelPruner.apply(graph, plan);
+        List<PruneReport.GroupCut> groups = new ArrayList<>();
+        for (PruningGroup g : graph.prunableGroups()) {
+            int removed = plan.removedCount(g);
+            if (removed > 0) groups.add(new PruneReport.GroupCut(g.id(), g.root(), g.size(), g.size() - removed));
+        }
+        return new Cut(model, plan.removedCount(graph), groups);
+    }
+
+    private static void requirePrunable(DependencyGraph graph) {
+        if (graph.prunableGroups().isEmpty()) {
+            throw new IllegalArgumentException("no prunable channel group in graph '" + graph.model().graph().name()
+                    + "':\n" + graph.table());
+        }
+    }
+
+    private Model train(String stage, Model model, int epochs, double lr, List<TrainingListener> listeners) {
+        return trainOn(stage, model, epochs, lr, listeners, train.get());
+    }
+
+    private Model trainOn(String stage, Model model, int epochs, double lr, List<TrainingListener> listeners, Dataset data) {
+        long start = System.nanoTime();
+        err.printf("%s: %d epochs on %d images ...%n", stage, epochs, data.size());
+        Trainer t = new Trainer(model, r.training().config(epochs, data, lr));
+        listeners.forEach(t::addListener);
+        if (progress) t.addListener(new ProgressBar(err, 500));
+        Model trained = t.fit(data, null).model();
+        stages.add(new PruneReport.Stage(stage, epochs, (System.nanoTime() - start) / 1e9));
+        return trained;
+    }
+
+    private double top1(Model m) {
+        Dataset t = test.get();
+        return top1(m, t.limit(Math.min(r.evalSize(), t.size())));
+    }
+
+    private double top1(Model m, Dataset images) {
+        return Evaluator.evaluate(m, images, r.training().normalization(), 256, r.training().threads()).top1();
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.slim4j.cli.prune;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.OptionalDouble;
+
+/**
+ * One prune run: the model, the method, how much to remove ({@code sparsity}: the fraction of channels,
+ * or of weights for magnitude) or how many MACs to keep ({@code flopsTarget}), global or per-layer
+ * ranking (or per-layer ratios from the sensitivity scan: the largest ratio of each group that loses at most
+ * {@code maxLayerDrop} points), the epochs of each training stage and their settings, how many test images to measure.
+ */
+record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble sparsity, OptionalDouble flopsTarget, boolean global,
+                    int finetuneEpochs, int sparsityEpochs, double sparsityStrength, FineTuning training, int evalSize,
+                    boolean showGroups, boolean sensitivity, OptionalDouble maxLayerDrop, boolean json) {
+    PruneRequest {
+        int targets = (sparsity.isPresent() ? 1 : 0) + (flopsTarget.isPresent() ? 1 : 0) + (maxLayerDrop.isPresent() ? 1 : 0);
+        if (targets != 1) {
+            throw new IllegalArgumentException("give exactly one of --sparsity R, --flops-target R and --max-layer-drop POINTS");
+        }
+        if (maxLayerDrop.isPresent()) {
+            if (!(maxLayerDrop.getAsDouble() >= 0 && maxLayerDrop.getAsDouble() <= 100)) {
+                throw new IllegalArgumentException("--max-layer-drop expects points in [0, 100], found " + maxLayerDrop.getAsDouble());
+            }
+            if (!EnumSet.of(PruneMethod.L1, PruneMethod.L2, PruneMethod.FPGM, PruneMethod.RANDOM).contains(method)) {
+                throw new IllegalArgumentException("--max-layer-drop picks per-layer ratios for l1, l2, fpgm or random, not " + method.label);
+            }
+            sensitivity = true;
+        }
+        if (sparsity.isPresent() && !(sparsity.getAsDouble() >= 0 && sparsity.getAsDouble() < 1)) {
+            throw new IllegalArgumentException("--sparsity must lie in [0, 1), found " + sparsity.getAsDouble());
+        }
+        if (flopsTarget.isPresent() && !(flopsTarget.getAsDouble() > 0 && flopsTarget.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException("--flops-target is the fraction of MACs to keep, in (0, 1], found "
+                    + flopsTarget.getAsDouble());
+        }
+        if (flopsTarget.isPresent() && !method.structured()) {
+            throw new IllegalArgumentException("--flops-target needs a structured method (zeroed weights still cost MACs in a dense kernel)");
+        }
+        if (finetuneEpochs < 0 || sparsityEpochs < 0) throw new IllegalArgumentException("epochs must be >= 0");
+        if (method == PruneMethod.SFP && finetuneEpochs < 1) {
+            throw new IllegalArgumentException("--method sfp prunes while training: give --finetune-epochs N >= 1");
+        }
+        if (method == PruneMethod.SLIMMING && sparsityEpochs < 1) {
+            throw new IllegalArgumentException("--method slimming needs sparsity training first: give --sparsity-epochs N >= 1");
+        }
+        if (evalSize < 0) throw new IllegalArgumentException("--eval-size must be >= 0, found " + evalSize);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.slim4j.cli.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.slim4j.cli.CliRun;
+import dev.slim4j.ir.GraphBuilder;
+import dev.slim4j.ir.Model;
+import dev.slim4j.onnx.OnnxReader;
+import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.runtime.Session;
+import dev.slim4j.tensor.DType;
+import dev.slim4j.tensor.Shape;
+import dev.slim4j.tensor.Tensor;
+import dev.slim4j.train.data.FashionMnist;
+import dev.slim4j.train.zoo.ModelZoo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PruneCommandTest {
+    @TempDir Path dir;
+    private Path model;
+    private final Random random = new Random(5);
+
+    /** conv(8) -> BN -> relu -> conv(6) -> relu -> pool -> flatten -> gemm(10). */
+    @BeforeEach void writeModel() {
+        GraphBuilder b = GraphBuilder.create("small");
+        String x = b.input("x", DType.FLOAT32, "N", 1, 28, 28);
+        String c1 = b.relu(b.batchNorm(b.conv(x, random(0.3f, 8, 1, 3, 3), random(0.1f, 8), 1, 1), positive(8), random(0.1f, 8),
+                random(0.1f, 8), positive(8), 1e-5f));
+        String c2 = b.maxPool(b.relu(b.conv(c1, random(0.2f, 6, 8, 3, 3), random(0.1f, 6), 1, 1)), 4, 4, 0);
+        String y = b.linear(b.flatten(c2, 1), random(0.1f, 10, 6 * 49), random(0.1f, 10));
+        model = dir.resolve("small.onnx");
+        OnnxWriter.write(b.output(y).buildModel(), model);
+    }
+
+    @Test void l1RemovesHalfTheChannelsOfEachConvAndKeepsTheOutputShape() {
+        Path out = dir.resolve("small.l1.onnx");
+        CliRun r = CliRun.of("prune", model.toString(), "--method", "l1", "--sparsity", "0.5", "--eval-size", "0", "--groups",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("2 channel groups pruned, 7 channels removed"), r.out());
+        Model pruned = OnnxReader.read(out);
+        assertEquals(Shape.of(4, 1, 3, 3), pruned.graph().initializers().get("conv1.weight").shape());
+        assertEquals(Shape.of(3, 4, 3, 3), pruned.graph().initializers().get("conv2.weight").shape());
+        assertEquals(Shape.of(10, 3 * 49), pruned.graph().initializers().get("gemm1.weight").shape());
+        Tensor input = random(1f, 2, 1, 28, 28);
+        assertEquals(Shape.of(2, 10), run(pruned, input).shape());
+        assertNotEquals(run(OnnxReader.read(model), input), run(pruned, input));
+    }
+
+    @Test void ratioZeroChangesNothing() {
+        Path out = dir.resolve("same.onnx");
+        CliRun r = CliRun.of("prune", model.toString(), "--method", "l2", "--sparsity", "0", "--eval-size", "0", "--json",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"params_ratio\": 1.0"), r.out());
+        Tensor input = random(1f, 3, 1, 28, 28);
+        assertArrayEquals(run(OnnxReader.read(model), input).floats(), run(OnnxReader.read(out), input).floats());
+    }
+
+    @Test void flopsTargetKeepsAtMostThatShareOfTheMacs() {
+        Path out = dir.resolve("flops.onnx");
+        CliRun r = CliRun.of("prune", model.toString(), "--method", "fpgm", "--flops-target", "0.5", "--eval-size", "0", "--json",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        double ratio = Double.parseDouble(r.out().replaceAll("(?s).*\"macs_ratio\": ([0-9.Ee-]+).*", "$1"));
+        assertTrue(ratio <= 0.5 && ratio > 0.2, r.out());
+    }
+
+    @Test void nonsenseIsRefusedWithTheReasonAndNothingIsWritten() {
+        Path out = dir.resolve("never.onnx");
+        String m = model.toString();
+        String o = out.toString();
+        assertRefused("exactly one of --sparsity", "prune", m, "--sparsity", "0.3", "--flops-target", "0.5", "--out", o);
+        assertRefused("exactly one of --sparsity", "prune", m, "--out", o);
+        assertRefused("for l1, l2, fpgm or random", "prune", m, "--method", "taylor", "--max-layer-drop", "1", "--out", o);
+        assertRefused("[magnitude, l1, l2", "prune", m, "--method", "biggest", "--sparsity", "0.3", "--out", o);
+        assertRefused("[0, 1)", "prune", m, "--sparsity", "1.5", "--out", o);
+        assertRefused("--finetune-epochs", "prune", m, "--method", "sfp", "--sparsity", "0.3", "--out", o);
+        assertRefused("--sparsity-epochs", "prune", m, "--method", "slimming", "--sparsity", "0.3", "--out", o);
+        assertRefused("does not exist", "prune", dir.resolve("missing.onnx").toString(), "--sparsity", "0.3", "--out", o);
+        assertRefused("--out", "prune", m, "--sparsity", "0.3");
+        assertFalse(Files.exists(out));
+    }
+
+    /** Sparsity training, gradient collection and soft pruning each run on a few real images and cut channels. */
+    @Test void trainingMethodsRunOnFashionMnist() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("lenet5-bn.onnx");
+        OnnxWriter.write(ModelZoo.build("lenet5-bn", 1), zoo);
+        for (String[] extra : new String[][] {{"slimming", "--sparsity-epochs", "1", "--sparsity-strength", "1e-3"},
+                {"taylor"}, {"thinet"}, {"sfp", "--finetune-epochs", "1"}}) {
+            Path out = dir.resolve(extra[0] + ".onnx");
+            String[] base = {"prune", zoo.toString(), "--sparsity", "0.25", "--limit", "256", "--eval-size", "100", "--quiet",
+                    "--out", out.toString(), "--method"};
+            String[] args = new String[base.length + extra.length];
+            System.arraycopy(base, 0, args, 0, base.length);
+            System.arraycopy(extra, 0, args, base.length, extra.length);
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), extra[0] + ": " + r.err());
+            assertTrue(r.out().contains("top-1 (100 test)"), r.out());
+            Model pruned = OnnxReader.read(out);
+            Model original = OnnxReader.read(zoo);
+            long before = original.graph().initializers().get("conv1.weight").shape().dim(0);
+            long after = pruned.graph().initializers().get("conv1.weight").shape().dim(0);
+            assertTrue(after < before, extra[0] + ": conv1 has " + after + " of " + before + " filters");
+            assertEquals(Shape.of(2, 10), run(pruned, random(1f, 2, 1, 28, 28)).shape());
+        }
+    }
+
+    /** Every group's ratio comes from the scan: the written JSON curves say which ratio each got, and the cut matches. */
+    @Test void maxLayerDropPicksEachGroupsRatioFromTheScan() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("lenet300.onnx");
+        OnnxWriter.write(ModelZoo.build("lenet300", 1), zoo);
+        Path out = dir.resolve("lenet300.pruned.onnx");
+        CliRun r = CliRun.of("prune", zoo.toString(), "--method", "l1", "--max-layer-drop", "100", "--eval-size", "20", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(dir.resolve("lenet300.pruned.sensitivity.json")).contains("\"curves\""));
+        assertTrue(Files.readString(dir.resolve("lenet300.pruned.sensitivity.svg")).startsWith("<svg"));
+        Model pruned = OnnxReader.read(out);
+        assertEquals(30, pruned.graph().initializers().get("gemm1.weight").shape().dim(0), "100 points allow the largest ratio, 0.9 of 300");
+        assertEquals(10, pruned.graph().initializers().get("gemm2.weight").shape().dim(0));
+    }
+
+    /** ResNet-20 has seven blocks with an identity shortcut; a third of them (two) go, the Add count drops by two. */
+    @Test void layerMethodRemovesResidualBlocks() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("resnet20.onnx");
+        Model original = ModelZoo.build("resnet20", 1);
+        OnnxWriter.write(original, zoo);
+        Path out = dir.resolve("layer.onnx");
+        CliRun r = CliRun.of("prune", zoo.toString(), "--method", "layer", "--sparsity", "0.34", "--eval-size", "40", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("2 residual blocks replaced by the identity"), r.out());
+        Model pruned = OnnxReader.read(out);
+        assertEquals(adds(original) - 2, adds(pruned));
+        assertEquals(Shape.of(2, 10), run(pruned, random(1f, 2, 1, 28, 28)).shape());
+    }
+
+    private static long adds(Model m) { return m.graph().nodes().stream().filter(n -> n.op().opType().equals("Add")).count(); }
+
+    private static void assertRefused(String message, String... args) {
+        CliRun r = CliRun.of(args);
+        assertNotEquals(0, r.exitCode(), r.out());
+        assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
+    }
+
+    private static Tensor run(Model m, Tensor x) {
+        try (Session s = Session.create(m)) {
+            return s.run(Map.of(m.graph().runtimeInputs().getFirst().name(), x)).values().iterator().next();
+        }
+    }
+
+    private Tensor random(float scale, int... dims) {
+        Shape s = Shape.of(dims);
+        float[] v = new float[s.intSize()];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * scale);
+        return Tensor.ofFloats(s, v);
+    }
+
+    private Tensor positive(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = 0.5f + random.nextFloat();
+        return Tensor.ofFloats(Shape.of(n), v);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.slim4j.compress.prune;
+
+import dev.slim4j.ir.Model;
+import dev.slim4j.tensor.Tensor;
+import dev.slim4j.train.optim.ParameterSet;
+import dev.slim4j.train.trainer.BatchReport;
+import dev.slim4j.train.trainer.TrainingListener;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Soft filter pruning (He et al. 2018) as a trainer listener: at the end of every epoch, in each
+ * prunable group, the {@code ratio} of channels with the smallest L2 norm of their filters is set to
+ * zero (filters, biases and normalization scales and shifts, so the channel's activation is exactly
+ * zero), and training goes on updating them, so a zeroed filter may grow back. After the last epoch
+ * the zeroed channels are the ones with the smallest norms, and removing them changes nothing.
+ */
+public final class SoftFilterPruning implements TrainingListener {
+    private final List<PruningGroup> groups;
+    private final double ratio;
+    private final Map<String, int[]> dims = new LinkedHashMap<>();
+    private ParameterSet live;
+    private int epochsZeroed;
+
+    public SoftFilterPruning(Model model, List<PruningGroup> groups, double ratio) {
+        if (!(ratio >= 0 && ratio < 1)) throw new IllegalArgumentException("SFP ratio must lie in [0, 1), found " + ratio);
+        this.ratio = ratio;
+        this.groups = groups.stream().filter(PruningGroup::isPrunable).toList();
+        for (PruningGroup g : this.groups) {
+            for (ChannelRef r : g.parameters()) {
+                Tensor t = model.graph().initializers().get(r.tensor());
+                if (t != null) dims.put(r.tensor(), t.shape().toArray());
+            }
+        }
+    }
+
+    @Override public void afterStep(ParameterSet parameters) { live = parameters; }
+
+    @Override public void onBatch(BatchReport r) {
+        if (r.batch() == r.batches() && live != null) {
+            zeroWeakest(live);
+            epochsZeroed++;
+        }
+    }
+
+    public int epochsZeroed() { return epochsZeroed; }
+
+    /** Zeroes the weakest channels of every group in {@code parameters}; returns how many per group root. */
+    public Map<String, Integer> zeroWeakest(ParameterSet parameters) {
+        Map<String, Integer> zeroed = new LinkedHashMap<>();
+        for (PruningGroup g : groups) {
+            int k = (int) Math.floor(ratio * g.size());
+            if (k == 0 || k >= g.size()) continue;
+            List<Integer> order = new ArrayList<>();
+            double[] norms = new double[g.size()];
+            for (int c = 0; c < g.size(); c++) {
+                order.add(c);
+                norms[c] = filterNorm(g, c, parameters);
+            }
+            order.sort(Comparator.comparingDouble(c -> norms[c]));
+            for (int i = 0; i < k; i++) zero(g, order.get(i), parameters);
+            zeroed.put(g.root(), k);
+        }
+        return zeroed;
+    }
+
+    private double filterNorm(PruningGroup g, int channel, ParameterSet ps) {
+        return filterNorm(g, channel, name -> has(ps, name) ? ps.get(name).values() : null);
+    }
+
+    private double filterNorm(PruningGroup g, int channel, Function<String, float[]> values) {
+        double s = 0;
+        for (ChannelIndex ci : g.channels().get(channel).indices()) {
+            if (ci.ref().role() != TensorRole.FILTER) continue;
+            float[] v = values.apply(ci.ref().tensor());
+            if (v != null) s += slices(ci.ref()).sumOfSquares(v, ci.index());
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * The plan that removes, in each group of {@code trained} (the model this listener trained, so the
+     * same group ids), the {@code ratio} of channels with the smallest filter norms: after the last
+     * epoch's zeroing, exactly the zeroed ones.
+     */
+    public PruningPlan plan(DependencyGraph trained) {
+        PruningPlan plan = PruningPlan.none();
+        Map<String, Tensor> init = trained.model().graph().initializers();
+        for (PruningGroup g : groups) {
+            int k = (int) Math.floor(ratio * g.size());
+            if (k == 0 || k >= g.size()) continue;
+            PruningGroup now = trained.group(g.id());
+            List<Integer> order = new ArrayList<>();
+            double[] norms = new double[now.size()];
+            for (int c = 0; c < now.size(); c++) {
+                order.add(c);
+                norms[c] = filterNorm(now, c, name -> dims.containsKey(name) && init.containsKey(name) ? init.get(name).floats() : null);
+            }
+            order.sort(Comparator.comparingDouble(c -> norms[c]));
+            plan = plan.withRemoved(now, order.subList(0, k));
+        }
+        return plan;
+    }
+
+    private void zero(PruningGroup g, int channel, ParameterSet ps) {
+        for (ChannelIndex ci : g.channels().get(channel).indices()) {
+            TensorRole role = ci.ref().role();
+            boolean output = role == TensorRole.FILTER || role == TensorRole.BIAS || role == TensorRole.NORM_SCALE
+                    || role == TensorRole.NORM_SHIFT;
+            if (output && has(ps, ci.ref().tensor())) slices(ci.ref()).zero(ps.get(ci.ref().tensor()).values(), ci.index());
+        }
+    }
+
+    private AxisSlices slices(ChannelRef r) { return new AxisSlices(dims.get(r.tensor()), r.axis()); }
+
+    private boolean has(ParameterSet ps, String name) { return dims.containsKey(name) && ps.names().contains(name); }
+}
