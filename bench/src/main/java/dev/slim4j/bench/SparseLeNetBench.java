@@ -30,15 +30,17 @@ import java.util.Random;
 /**
  * Magnitude pruning of a trained Fashion-MNIST classifier end to end, then dense against sparse kernels on the
  * pruned model in one process: {@code SparseLeNetBench MODEL.onnx OUT.onnx [SPARSITY] [EPOCHS] [THREADS]
- * [global|per-layer|agp]} ({@code agp}: global threshold, gradual pruning during the run instead of one-shot). Prints test accuracy before, right after pruning and after fine-tuning with the masks kept
- * (SGD momentum 0.9, cosine from learning rate 0.01), the sparsity report, writes the fine-tuned model, and times
- * its Session with {@link SparseLimits#off()} and with {@link SparseLimits#measured()} at batch 1 and 32 (one thread,
- * best and median of the runs; the variants alternate in blocks of 50 timed runs after 5 untimed ones, so that each
- * is measured with its own weights in cache, as a model serving requests is), and with every Gemm on the sparse kernel ({@link
- * SparseLimits#always()}). With only MODEL.onnx it times that model.
+ * [global|per-layer|agp]} ({@code agp}: global threshold, gradual pruning during the run instead of one-shot).
+ * Prints test accuracy before, right after pruning and after fine-tuning with the masks kept (SGD momentum 0.9,
+ * cosine from learning rate 0.01), the sparsity report, writes the fine-tuned model, and times its Session with
+ * {@link SparseLimits#off()}, with {@link SparseLimits#measured()} and with {@link SparseLimits#always()} at
+ * batch 1 and 32 (one thread, best and median of the runs; the variants alternate in blocks of 50 timed runs after
+ * 5 untimed ones, so that each is measured with its own weights in cache, as a model serving requests is). With
+ * only MODEL.onnx it times that model.
  */
 public final class SparseLeNetBench {
     private static final int BLOCK = 50;
+
     private SparseLeNetBench() {}
 
     public static void main(String[] args) {

@@ -28,7 +28,10 @@ public final class CsrMatrix {
         return build(a, rows, cols, (i, j) -> off + i * ld + j);
     }
 
-    /** The CSR form of the transpose of the {@code cols x rows} matrix {@code a[off + p*ld + q]}: element (i, j) is a[off + j*ld + i]. */
+    /**
+     * The CSR form of the transpose of the {@code cols x rows} matrix stored at {@code a[off + p*ld + q]}: element
+     * (i, j) is {@code a[off + j*ld + i]}.
+     */
     public static CsrMatrix fromDenseTransposed(float[] a, int off, int rows, int cols, int ld) {
         return build(a, rows, cols, (i, j) -> off + j * ld + i);
     }

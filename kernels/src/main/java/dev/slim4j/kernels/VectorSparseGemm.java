@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link SparseGemm} with the Vector API. With one column (batch 1) each row of A is a dot product of its
- * non-zeros with B's elements at their columns (unrolled scalar loads: see {@link #rowDot}). With more columns B is brought to a contiguous k x n
- * layout (a transposed copy when {@code transB}) and each non-zero adds a broadcast multiple of one B row to C's
- * row, two vectors wide with the even and odd non-zeros in separate accumulators. Threads take row ranges of A
- * holding equal shares of its non-zeros.
+ * non-zeros with B's elements at their columns (unrolled scalar loads: see {@link #rowDot}). With more columns B
+ * is brought to a contiguous k x n layout (a transposed copy when {@code transB}) and each non-zero adds a
+ * broadcast multiple of one B row to C's row, two vectors wide with the even and odd non-zeros in separate
+ * accumulators. Threads take row ranges of A holding equal shares of its non-zeros.
  */
 final class VectorSparseGemm implements SparseGemm {
     private static final VectorSpecies<Float> SPECIES = VectorKernelSupport.SPECIES;
@@ -174,7 +174,8 @@ final class VectorSparseGemm implements SparseGemm {
         FloatVector e0 = FloatVector.zero(SPECIES);
         FloatVector o0 = e0;
         for (; t + 1 < end; t += 2) {
-            e0 = FloatVector.fromArray(SPECIES, bb, base + columns[t] * d.ld, mask).fma(FloatVector.broadcast(SPECIES, values[t]), e0);
+            e0 = FloatVector.fromArray(SPECIES, bb, base + columns[t] * d.ld, mask)
+                    .fma(FloatVector.broadcast(SPECIES, values[t]), e0);
             o0 = FloatVector.fromArray(SPECIES, bb, base + columns[t + 1] * d.ld, mask)
                     .fma(FloatVector.broadcast(SPECIES, values[t + 1]), o0);
         }
