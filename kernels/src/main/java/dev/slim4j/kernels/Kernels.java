@@ -24,6 +24,8 @@ public final class Kernels {
             : new ScalarElementwise();
     private static final WinogradConv WINOGRAD_2 = new WinogradConv(WinogradVariant.F2X2_3X3, GEMM);
     private static final WinogradConv WINOGRAD_4 = new WinogradConv(WinogradVariant.F4X4_3X3, GEMM);
+    private static final SparseGemm SPARSE_GEMM = FALLBACK_REASON.isEmpty() ? VectorKernels.sparseGemm()
+            : new ScalarSparseGemm();
     private static final NativeKernels NATIVE = NativeKernels.load();
     private static final Int8Gemm INT8_GEMM = NATIVE.int8Gemm().orElseGet(ScalarInt8Gemm::new);
 
@@ -39,6 +41,11 @@ public final class Kernels {
     /** The chosen GEMM. */
     public static Gemm gemm() {
         return GEMM;
+    }
+
+    /** The chosen sparse (CSR) weight x dense activation GEMM. */
+    public static SparseGemm sparseGemm() {
+        return SPARSE_GEMM;
     }
 
     /** The chosen convolution. */

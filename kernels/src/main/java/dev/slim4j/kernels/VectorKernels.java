@@ -26,6 +26,10 @@ final class VectorKernels {
         return new VectorGemm(GemmBlocking.forFloatLanes(FloatVector.SPECIES_PREFERRED.length()));
     }
 
+    static SparseGemm sparseGemm() {
+        return new VectorSparseGemm();
+    }
+
     static DepthwiseConv depthwise() {
         return new VectorDepthwiseConv();
     }

@@ -32,12 +32,12 @@ public final class OnnxWriter {
                 String dataName = options.dataFileName().isEmpty() ? name + ".data" : options.dataFileName();
                 dataTemp = Files.createTempFile(dir, "." + dataName, ".tmp");
                 try (ExternalDataFile data = new ExternalDataFile(options.externalThreshold().get(), dataName, dataTemp)) {
-                    bytes = ModelEncoder.encode(model, data);
+                    bytes = ModelEncoder.encode(model, data, options.sparseMaxDensity());
                 }
                 moveIntoPlace(dataTemp, dir.resolve(dataName));
                 dataTemp = null;
             } else {
-                bytes = toBytes(model);
+                bytes = ModelEncoder.encode(model, TensorEncoder.ExternalSink.NONE, options.sparseMaxDensity());
             }
             modelTemp = Files.createTempFile(dir, "." + name, ".tmp");
             Files.write(modelTemp, bytes);

@@ -56,7 +56,7 @@ public final class Session implements AutoCloseable {
         this.order = ExecutionOrder.of(graph);
         this.lastUse = ExecutionOrder.lastUses(graph, order);
         this.workers = options.kernels() == KernelChoice.FAST ? new Workers(options.threads()) : null;
-        this.compiler = workers == null ? null : new PlanCompiler(KernelChoice.FAST, workers);
+        this.compiler = workers == null ? null : new PlanCompiler(KernelChoice.FAST, workers, options.sparse());
     }
 
     public static Session create(Model model, SessionOptions options) { return new Session(model, options); }

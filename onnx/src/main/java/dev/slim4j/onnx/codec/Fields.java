@@ -18,7 +18,8 @@ final class Fields {
     }
 
     static final class Graph {
-        static final int NODE = 1, NAME = 2, INITIALIZER = 5, INPUT = 11, OUTPUT = 12, VALUE_INFO = 13;
+        static final int NODE = 1, NAME = 2, INITIALIZER = 5, INPUT = 11, OUTPUT = 12, VALUE_INFO = 13,
+                SPARSE_INITIALIZER = 15;
     }
 
     static final class Node {

@@ -25,6 +25,8 @@ public final class GraphDecoder {
                 case Fields.Graph.NODE -> b.node(NodeDecoder.decode(r.message("node", "NodeProto"), ctx, b.nodes.size()));
                 case Fields.Graph.NAME -> b.name(r.string("name"));
                 case Fields.Graph.INITIALIZER -> initializer(b, TensorDecoder.decode(r.span("initializer"), ctx));
+                case Fields.Graph.SPARSE_INITIALIZER -> initializer(b,
+                        SparseInitializers.decode(r.span("sparse_initializer"), ctx));
                 case Fields.Graph.INPUT -> b.input(value(r, "input"));
                 case Fields.Graph.OUTPUT -> b.output(value(r, "output"));
                 case Fields.Graph.VALUE_INFO -> valueInfo(b, r, raw);

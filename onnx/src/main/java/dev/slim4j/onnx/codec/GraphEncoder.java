@@ -15,11 +15,21 @@ public final class GraphEncoder {
     private GraphEncoder() {}
 
     public static ProtoWriter encode(Graph g, TensorEncoder.ExternalSink sink) {
+        return encode(g, sink, -1);
+    }
+
+    /** As above; float initializers of density at most {@code sparseMaxDensity} go to sparse_initializer. */
+    public static ProtoWriter encode(Graph g, TensorEncoder.ExternalSink sink, double sparseMaxDensity) {
         ProtoWriter w = new ProtoWriter();
         for (Node n : g.nodes()) w.message(Fields.Graph.NODE, node(n, sink));
         w.stringIfNotEmpty(Fields.Graph.NAME, g.name());
         for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
+            if (SparseInitializers.writesSparse(e.getValue(), sparseMaxDensity)) continue;
             w.message(Fields.Graph.INITIALIZER, TensorEncoder.encode(e.getKey(), e.getValue(), sink));
+        }
+        for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
+            if (!SparseInitializers.writesSparse(e.getValue(), sparseMaxDensity)) continue;
+            w.message(Fields.Graph.SPARSE_INITIALIZER, SparseInitializers.encode(e.getKey(), e.getValue(), sink));
         }
         for (Value v : g.inputs()) w.message(Fields.Graph.INPUT, TypeEncoder.valueInfo(v.name(), v.type()));
         for (Value v : g.outputs()) w.message(Fields.Graph.OUTPUT, TypeEncoder.valueInfo(v.name(), v.type()));

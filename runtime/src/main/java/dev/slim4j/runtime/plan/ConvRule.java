@@ -15,7 +15,9 @@ import java.util.List;
  * Depthwise (group == C == M) -> the depthwise kernel; 3x3 stride 1 single group with at least
  * {@link #WINOGRAD_MIN_CHANNELS} input and output channels and {@link #WINOGRAD_MIN_TILES} to {@link #WINOGRAD_MAX_TILES} output tiles -> Winograd
  * F(4x4, 3x3) with filters transformed at
- * compile time; anything else -> im2col (skipped when pointwise) + GEMM. The activation and Z go in the epilogue.
+ * compile time; a pointwise single-group convolution without Z whose weight is sparse enough ({@link SparseLimits})
+ * -> the CSR kernel; anything else -> im2col (skipped when pointwise) + GEMM. The activation and Z go in the
+ * epilogue.
  */
 final class ConvRule {
     static final int WINOGRAD_MIN_CHANNELS = 64;
@@ -50,6 +52,11 @@ final class ConvRule {
                     v.kernels().depthwise(), g, wf, bias, activation, v.read(0), v.write(0), residual(v),
                     v.workers()));
         }
+        double density = SparseRule.density(w);
+        boolean sparsePointwise = g.pointwise() && g.groups() == 1;
+        if (sparsePointwise && SparseRule.selectsPointwise(v, density, v.has(3))) {
+            return SparseRule.pointwise(v, g.batch(), g.height() * g.width(), w, bias, activation, density);
+        }
         if (WinogradConv.supports(g) && g.channels() >= WINOGRAD_MIN_CHANNELS
                 && g.outChannels() >= WINOGRAD_MIN_CHANNELS && winogradTiles(g) >= WINOGRAD_MIN_TILES
                 && winogradTiles(g) <= WINOGRAD_MAX_TILES) {
@@ -64,6 +71,7 @@ final class ConvRule {
             });
         }
         String why = g.pointwise() ? "pointwise: GEMM on the input directly" : "im2col into arena scratch";
+        if (sparsePointwise) why += SparseRule.pointwiseNote(v, density, v.has(3));
         return Choice.fast("im2col+" + v.kernels().gemm().name(), why, p -> {
             Operand in = v.read(0);
             Operand res = residual(v);

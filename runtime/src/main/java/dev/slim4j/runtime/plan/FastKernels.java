@@ -5,14 +5,18 @@ import dev.slim4j.kernels.Elementwise;
 import dev.slim4j.kernels.Gemm;
 import dev.slim4j.kernels.Kernels;
 import dev.slim4j.kernels.Pooling;
+import dev.slim4j.kernels.SparseGemm;
 import dev.slim4j.kernels.WinogradConv;
 import dev.slim4j.kernels.WinogradVariant;
 
-/** The kernel implementations plans call (the kernels module's choice: Vector API or scalar). */
+/**
+ * The kernel implementations plans call (the kernels module's choice: Vector API or scalar), and the density
+ * limits below which a constant weight runs on the sparse GEMM.
+ */
 record FastKernels(Gemm gemm, DepthwiseConv depthwise, Pooling pooling, Elementwise elementwise,
-                   WinogradConv winograd) {
-    static FastKernels chosen() {
+                   WinogradConv winograd, SparseGemm sparseGemm, SparseLimits sparse) {
+    static FastKernels chosen(SparseLimits sparse) {
         return new FastKernels(Kernels.gemm(), Kernels.depthwiseConv(), Kernels.pooling(), Kernels.elementwise(),
-                Kernels.winograd(WinogradVariant.F4X4_3X3));
+                Kernels.winograd(WinogradVariant.F4X4_3X3), Kernels.sparseGemm(), sparse);
     }
 }

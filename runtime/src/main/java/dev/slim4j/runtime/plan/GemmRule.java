@@ -10,7 +10,8 @@ import dev.slim4j.tensor.Tensor;
  * Selection for Gemm / FusedGemm and MatMul on float32 with static shapes. Gemm's C goes into the epilogue: a
  * constant C of shape [N] / [1, N] / scalar as a column bias, [M, 1] as a row bias (both scaled by beta at compile
  * time), a C of Y's shape as a residual when beta is 1. MatMul: A [..., M, K] times a 2-D B is one GEMM over all
- * rows of A; A and B of equal rank with equal batch dims are batched GEMMs.
+ * rows of A; A and B of equal rank with equal batch dims are batched GEMMs. A constant, mostly zero weight B of a
+ * 2-D product runs on the CSR kernel where {@link SparseRule} selects it.
  */
 final class GemmRule {
     private GemmRule() {}
@@ -43,7 +44,13 @@ final class GemmRule {
         }
         Epilogue epilogue = e.withActivation(activation);
         boolean withResidual = residual;
-        return Choice.fast(v.kernels().gemm().name(), "Gemm " + m + "x" + n + "x" + k, p -> new GemmStep(
+        Tensor w = v.constant(1);
+        double density = w == null ? 1 : SparseRule.density(w);
+        String what = "Gemm " + m + "x" + n + "x" + k;
+        if (w != null && SparseRule.selects(v, density, m, residual)) {
+            return SparseRule.choice(v, w, tb, ta, m, n, k, op.alpha(), epilogue, density, what);
+        }
+        return Choice.fast(v.kernels().gemm().name(), what + SparseRule.note(v, density, m, residual), p -> new GemmStep(
                 v.kernels().gemm(), ta, tb, m, n, k, op.alpha(), 1, 0, 0, v.read(0), v.read(1), v.write(0),
                 withResidual ? v.read(2) : null, epilogue, v.workers()));
     }
@@ -59,7 +66,13 @@ final class GemmRule {
         if (v.out(0).size() == 0 || k == 0) return Choice.reference("empty matrix");
         if (b.rank() == 2) {
             int m = (int) (a.size() / k);
-            return Choice.fast(v.kernels().gemm().name(), "MatMul as one " + m + "x" + n + "x" + k + " GEMM",
+            Tensor w = v.constant(1);
+            double density = w == null ? 1 : SparseRule.density(w);
+            String what = "MatMul as one " + m + "x" + n + "x" + k + " GEMM";
+            if (w != null && SparseRule.selects(v, density, m, false)) {
+                return SparseRule.choice(v, w, false, false, m, n, k, 1f, Epilogue.none(), density, what);
+            }
+            return Choice.fast(v.kernels().gemm().name(), what + SparseRule.note(v, density, m, false),
                     p -> new GemmStep(v.kernels().gemm(), false, false, m, n, k, 1f, 1, 0, 0, v.read(0), v.read(1),
                             v.write(0), null, Epilogue.none(), v.workers()));
         }

@@ -25,8 +25,13 @@ public final class PlanCompiler {
     private final Workers workers;
 
     public PlanCompiler(KernelChoice choice, Workers workers) {
+        this(choice, workers, SparseLimits.measured());
+    }
+
+    /** As above, with the weight densities below which Gemm / MatMul run on the sparse kernel. */
+    public PlanCompiler(KernelChoice choice, Workers workers, SparseLimits sparse) {
         this.choice = choice;
-        this.kernels = FastKernels.chosen();
+        this.kernels = FastKernels.chosen(sparse);
         this.workers = workers;
     }
 
