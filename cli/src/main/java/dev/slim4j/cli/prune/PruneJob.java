@@ -19,10 +19,17 @@ import dev.slim4j.compress.prune.SlimmingPenalty;
 import dev.slim4j.compress.prune.SlimmingThreshold;
 import dev.slim4j.compress.prune.SoftFilterPruning;
 import dev.slim4j.compress.prune.TaylorAccumulator;
+import dev.slim4j.compress.sparsity.MagnitudePruning;
+import dev.slim4j.compress.sparsity.PruningSchedule;
+import dev.slim4j.compress.sparsity.SparseFineTuning;
+import dev.slim4j.compress.sparsity.SparseResult;
+import dev.slim4j.compress.sparsity.SparsityConfig;
+import dev.slim4j.compress.sparsity.ThresholdScope;
 import dev.slim4j.ir.Model;
 import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
+import dev.slim4j.onnx.WriteOptions;
 import dev.slim4j.train.data.DataLoader;
 import dev.slim4j.train.data.Dataset;
 import dev.slim4j.train.data.Epoch;
@@ -30,6 +37,7 @@ import dev.slim4j.train.data.LoaderConfig;
 import dev.slim4j.train.trainer.Evaluator;
 import dev.slim4j.train.trainer.ProgressBar;
 import dev.slim4j.train.trainer.Trainer;
+import dev.slim4j.train.trainer.TrainerConfig;
 import dev.slim4j.train.trainer.TrainingListener;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,6 +55,9 @@ import java.util.function.Supplier;
  * the atomic write and the report.
  */
 final class PruneJob {
+    /** Weights with at most this share of non-zeros are written as sparse initializers. */
+    static final double SPARSE_STORAGE_DENSITY = 0.3;
+
     /** Training images the Taylor method averages gradients over. */
     static final int TAYLOR_IMAGES = 4096;
 
@@ -73,13 +84,13 @@ final class PruneJob {
         Model original = OnnxReader.read(r.model());
         Optional<SensitivityScan> scan = r.sensitivity() ? Optional.of(scan(original)) : Optional.empty();
         Cut cut = switch (r.method()) {
-            case MAGNITUDE -> throw new UsageException("--method magnitude is not in this build yet");
+            case MAGNITUDE -> magnitude(original);
             case SFP -> softPruned(original);
             case LAYER -> blocksRemoved(original);
             default -> structured(original, scan);
         };
         Model pruned = cut.model();
-        if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP) {
+        if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP && r.method() != PruneMethod.MAGNITUDE) {
             pruned = train("fine-tune", pruned, r.finetuneEpochs(), r.training().lr(), List.of());
         }
         pruned = pruned.withMetadata("slim4j.prune.method", r.method().label)
@@ -91,7 +102,12 @@ final class PruneJob {
             before = OptionalDouble.of(top1(original));
             after = OptionalDouble.of(top1(pruned));
         }
-        OnnxWriter.write(pruned, r.out());
+        if (r.method() == PruneMethod.MAGNITUDE) {
+            // mostly-zero weights stored as ONNX sparse_initializer, which ONNX Runtime reads
+            OnnxWriter.write(pruned, r.out(), WriteOptions.defaults().withSparseInitializers(SPARSE_STORAGE_DENSITY));
+        } else {
+            OnnxWriter.write(pruned, r.out());
+        }
         PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages);
         if (r.json()) report.printJson(out);
         else report.printTable(out, r.showGroups());
@@ -121,6 +137,37 @@ final class PruneJob {
                 .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
         PruningPlan plan = plan(graph, config, scan);
         return cut(graph, plan);
+    }
+
+    /** Unstructured: magnitude pruning one-shot then fine-tuning with masks kept, or gradually (AGP) while training. */
+    private Cut magnitude(Model model) {
+        SparsityConfig config = SparsityConfig.defaults().withSparsity(r.sparsity().getAsDouble())
+                .withScope(r.global() ? ThresholdScope.GLOBAL : ThresholdScope.PER_LAYER);
+        SparseResult result;
+        List<TrainingListener> extra = progress ? List.of(new ProgressBar(err, 500)) : List.of();
+        long start = System.nanoTime();
+        if (r.agp()) {
+            Dataset data = train.get();
+            TrainerConfig tc = r.training().config(r.finetuneEpochs(), data, r.training().lr());
+            long steps = r.finetuneEpochs() * SparseFineTuning.stepsPerEpoch(data, tc);
+            // Zhu and Gupta: sparsity rises over the first two thirds of training, the rest recovers
+            long span = Math.max(1, 2 * steps / 3);
+            err.printf("gradual magnitude pruning (AGP) over %d of %d steps ...%n", span, steps);
+            result = SparseFineTuning.gradual(model, config, new PruningSchedule.Agp(0, 0, span, Math.max(1, Math.min(100, span / 10))),
+                    data, null, tc, extra.toArray(TrainingListener[]::new));
+            stages.add(new PruneReport.Stage("AGP training", r.finetuneEpochs(), (System.nanoTime() - start) / 1e9));
+        } else {
+            result = MagnitudePruning.apply(model, config);
+            if (r.finetuneEpochs() > 0) {
+                Dataset data = train.get();
+                err.printf("fine-tune with masks kept: %d epochs on %d images ...%n", r.finetuneEpochs(), data.size());
+                result = SparseFineTuning.fineTune(result, data, null, r.training().config(r.finetuneEpochs(), data, r.training().lr()),
+                        extra.toArray(TrainingListener[]::new));
+                stages.add(new PruneReport.Stage("fine-tune (masks kept)", r.finetuneEpochs(), (System.nanoTime() - start) / 1e9));
+            }
+        }
+        if (!r.json()) out.print(result.report().table());
+        return new Cut(result.model(), 0, List.of());
     }
 
     private Cut softPruned(Model model) {

@@ -133,6 +133,33 @@ class PruneCommandTest {
         assertEquals(10, pruned.graph().initializers().get("gemm2.weight").shape().dim(0));
     }
 
+    /** 90% of each layer's weights become exact zeros, kept through fine-tuning or reached by AGP; the file shrinks. */
+    @Test void magnitudePrunesWeightsOneShotAndGradually() throws Exception {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path zoo = dir.resolve("lenet300.onnx");
+        Model original = ModelZoo.build("lenet300", 1);
+        OnnxWriter.write(original, zoo);
+        for (String[] extra : new String[][] {{"--eval-size", "0"}, {"--finetune-epochs", "1", "--limit", "256", "--eval-size", "50"},
+                {"--agp", "--finetune-epochs", "1", "--limit", "256", "--eval-size", "0"}}) {
+            Path out = dir.resolve("magnitude.onnx");
+            String[] base = {"prune", zoo.toString(), "--method", "magnitude", "--sparsity", "0.9", "--quiet", "--out", out.toString()};
+            String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+            System.arraycopy(extra, 0, args, base.length, extra.length);
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), String.join(" ", extra) + ": " + r.err());
+            Model pruned = OnnxReader.read(out);
+            for (String w : new String[] {"gemm1.weight", "gemm2.weight", "gemm3.weight"}) {
+                float[] v = pruned.graph().initializers().get(w).floats();
+                long zeros = 0;
+                for (float x : v) if (x == 0) zeros++;
+                assertEquals(0.9, (double) zeros / v.length, 0.01, w + " with " + String.join(" ", extra));
+            }
+            assertTrue(Files.size(out) < Files.size(zoo) / 2, "sparse initializers: " + Files.size(out) + " of " + Files.size(zoo));
+        }
+        assertRefused("--agp", "prune", zoo.toString(), "--method", "l1", "--agp", "--sparsity", "0.5", "--finetune-epochs", "1",
+                "--out", dir.resolve("x.onnx").toString());
+    }
+
     /** ResNet-20 has seven blocks with an identity shortcut; a third of them (two) go, the Add count drops by two. */
     @Test void layerMethodRemovesResidualBlocks() {
         assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");

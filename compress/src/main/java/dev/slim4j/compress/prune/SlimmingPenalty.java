@@ -4,6 +4,7 @@ import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.Model;
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.op.BatchNormalization;
+import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.Parameter;
 import dev.slim4j.train.optim.ParameterSet;
 import dev.slim4j.train.trainer.TrainingListener;
@@ -43,7 +44,10 @@ public record SlimmingPenalty(double strength, Set<String> scales) implements Tr
         return names;
     }
 
-    @Override public void beforeStep(ParameterSet parameters) {
+    @Override public void beforeUpdate(Optimizer optimizer) { addSubgradient(optimizer.parameters()); }
+
+    /** Adds {@code strength * sign(gamma)} to the gradient of every scale in {@code parameters}. */
+    public void addSubgradient(ParameterSet parameters) {
         if (strength == 0) return;
         float s = (float) strength;
         for (String name : scales) {

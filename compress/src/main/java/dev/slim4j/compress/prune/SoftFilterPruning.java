@@ -2,6 +2,7 @@ package dev.slim4j.compress.prune;
 
 import dev.slim4j.ir.Model;
 import dev.slim4j.tensor.Tensor;
+import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.ParameterSet;
 import dev.slim4j.train.trainer.BatchReport;
 import dev.slim4j.train.trainer.TrainingListener;
@@ -38,7 +39,7 @@ public final class SoftFilterPruning implements TrainingListener {
         }
     }
 
-    @Override public void afterStep(ParameterSet parameters) { live = parameters; }
+    @Override public void afterUpdate(Optimizer optimizer) { live = optimizer.parameters(); }
 
     @Override public void onBatch(BatchReport r) {
         if (r.batch() == r.batches() && live != null) {

@@ -3,6 +3,7 @@ package dev.slim4j.compress.prune;
 import dev.slim4j.ir.Model;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
+import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.Parameter;
 import dev.slim4j.train.optim.ParameterSet;
 import dev.slim4j.train.trainer.TrainingListener;
@@ -36,7 +37,10 @@ public final class TaylorAccumulator implements TrainingListener {
         return new TaylorAccumulator(s);
     }
 
-    @Override public void beforeStep(ParameterSet parameters) {
+    @Override public void beforeUpdate(Optimizer optimizer) { accumulate(optimizer.parameters()); }
+
+    /** Adds the current gradients of the scored parameters to the sums (one batch). */
+    public void accumulate(ParameterSet parameters) {
         for (var e : shapes.entrySet()) {
             if (!parameters.names().contains(e.getKey())) continue;
             Parameter p = parameters.get(e.getKey());

@@ -24,7 +24,7 @@ class SlimmingPenaltyTest {
     @Test void addsStrengthTimesTheSignOfEachScaleToItsGradient() {
         ParameterSet ps = new ParameterSet().add("bn.scale", new float[] {0.5f, -2f, 0f}, new float[] {1f, 1f, 1f})
                 .add("fc.weight", new float[] {3f}, new float[] {1f});
-        new SlimmingPenalty(0.25, Set.of("bn.scale")).beforeStep(ps);
+        new SlimmingPenalty(0.25, Set.of("bn.scale")).addSubgradient(ps);
         assertArrayEquals(new float[] {1.25f, 0.75f, 1f}, ps.get("bn.scale").gradient());
         assertArrayEquals(new float[] {1f}, ps.get("fc.weight").gradient(), "only the scales are penalized");
     }

@@ -15,9 +15,9 @@ class TaylorAccumulatorTest {
         TaylorAccumulator t = new TaylorAccumulator(Map.of("w", Shape.of(1, 3)));
         assertTrue(t.meanGradients().isEmpty());
         ParameterSet ps = new ParameterSet().add("w", new float[] {1f, -2f, 0f}, new float[] {0.5f, 0.5f, 9f});
-        t.beforeStep(ps);
+        t.accumulate(ps);
         ps.get("w").gradient()[0] = -1.5f;
-        t.beforeStep(ps);
+        t.accumulate(ps);
         assertEquals(2, t.batches());
         assertArrayEquals(new float[] {-0.5f, 0.5f, 9f}, t.meanGradients().get("w").floats());
         assertEquals(Shape.of(1, 3), t.meanGradients().get("w").shape());

@@ -143,11 +143,9 @@ public final class Trainer {
         Evaluator.checkLogits(logits, b, classes);
         LossValue value = loss.compute(logits, b.labels());
         state.setGradients(tape.backward(Map.of(state.output(), value.gradient())));
-        listeners.forEach(l -> l.beforeStep(state.parameters()));
         listeners.forEach(l -> l.beforeUpdate(optimizer));
         optimizer.step();
         listeners.forEach(l -> l.afterUpdate(optimizer));
-        listeners.forEach(l -> l.afterStep(state.parameters()));
         state.updateStatistics(tape.runningStatistics());
         return new Outcome(value.value(), Accuracy.correct(logits, b.labels()));
     }

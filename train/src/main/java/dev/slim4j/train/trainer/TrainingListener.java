@@ -1,26 +1,21 @@
 package dev.slim4j.train.trainer;
 
 import dev.slim4j.train.optim.Optimizer;
-import dev.slim4j.train.optim.ParameterSet;
 
 /**
- * Hooks into the training loop, called on the training thread in this order: {@link #beforeStep} once
- * the batch's gradients are in the parameters, then {@link #beforeUpdate}; the optimizer step; then
- * {@link #afterUpdate} and {@link #afterStep} once the optimizer updated them; {@link #onBatch} after each
- * step, {@link #onEpoch} after each epoch, {@link #onValidation} when a validation set was given,
- * {@link #onEnd} once. Every method does nothing by default.
+ * Hooks into the training loop, called on the training thread in this order: {@link #beforeUpdate} once
+ * the batch's gradients are in the parameters; the optimizer step; {@link #afterUpdate}; {@link #onBatch}
+ * after each step, {@link #onEpoch} after each epoch, {@link #onValidation} when a validation set was
+ * given, {@link #onEnd} once. Listeners run in the order they were added. Every method does nothing by
+ * default.
  *
- * <p>The two step hooks see the live parameters (values and gradients, in place): a penalty adds its
- * subgradient to the gradients in {@code beforeStep} (Network Slimming's L1 on BatchNorm scales), an
- * importance estimate reads values and gradients there (first-order Taylor), and a mask or a
- * soft-pruning rule writes the values in {@code afterStep}. The two update hooks see the optimizer itself,
- * for listeners that also change its buffers (unstructured pruning's masks clear the momentum of pruned
- * weights) or need its step count.
+ * <p>The two update hooks see the live parameters ({@code optimizer.parameters()}: values and gradients,
+ * in place) and the optimizer's buffers: a penalty adds its subgradient to the gradients before the
+ * update (Network Slimming's L1 on BatchNorm scales), an importance estimate reads the gradients there
+ * (first-order Taylor), a mask clears pruned weights' gradients and momentum before and their values
+ * after, and a soft-pruning rule writes values after.
  */
 public interface TrainingListener {
-    default void beforeStep(ParameterSet parameters) {}
-
-    default void afterStep(ParameterSet parameters) {}
 
     /**
      * Before the optimizer step: a listener may change the gradients ({@code optimizer.parameters()}) and the
@@ -28,7 +23,7 @@ public interface TrainingListener {
      */
     default void beforeUpdate(Optimizer optimizer) {}
 
-    /** After the optimizer step, before {@link #afterStep}: a listener may change the parameter values in place. */
+    /** After the optimizer step: a listener may change the parameter values in place. */
     default void afterUpdate(Optimizer optimizer) {}
 
     default void onBatch(BatchReport report) {}

@@ -13,6 +13,7 @@ import dev.slim4j.tensor.Tensor;
 import dev.slim4j.train.data.Dataset;
 import dev.slim4j.train.data.FashionMnist;
 import dev.slim4j.train.optim.AdamConfig;
+import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.Parameter;
 import dev.slim4j.train.optim.ParameterSet;
 import dev.slim4j.train.optim.SgdConfig;
@@ -117,7 +118,8 @@ class TrainerTest {
                 .withMomentum(0.9).withWeightDecay(0));
         int[] nonZeroGradients = {0};
         Model unchanged = new Trainer(model, c).addListener(new TrainingListener() {
-            @Override public void beforeStep(ParameterSet ps) {
+            @Override public void beforeUpdate(Optimizer o) {
+                ParameterSet ps = o.parameters();
                 for (Parameter p : ps.all()) {
                     for (float g : p.gradient()) if (g != 0) { nonZeroGradients[0]++; break; }
                     java.util.Arrays.fill(p.gradient(), 0f);
@@ -127,7 +129,9 @@ class TrainerTest {
         assertEquals(2 * 6, nonZeroGradients[0], "two batches, six parameters with gradients");
         assertEquals(model.graph().initializers(), unchanged.graph().initializers());
         Model masked = new Trainer(model, c).addListener(new TrainingListener() {
-            @Override public void afterStep(ParameterSet ps) { java.util.Arrays.fill(ps.get("gemm2.weight").values(), 0, 100, 0f); }
+            @Override public void afterUpdate(Optimizer o) {
+                java.util.Arrays.fill(o.parameters().get("gemm2.weight").values(), 0, 100, 0f);
+            }
         }).fit(train.limit(128), null).model();
         float[] w = masked.graph().initializers().get("gemm2.weight").floats();
         for (int i = 0; i < 100; i++) assertEquals(0f, w[i]);
