@@ -155,6 +155,23 @@ class Int8PlanTest {
         }
     }
 
+    /** Ties, saturation, infinities and NaN quantize on the plan exactly as the reference's QuantizeLinear does. */
+    @Test
+    void quantizeLinearEdgeValuesMatchTheReference() {
+        float[] xv = {0f, -0f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, 0.49999997f, 126.5f, 127.5f, 128.5f, 300f, -300f,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1e30f, -1e-30f, 3.14159f, -2.71828f};
+        for (DType type : new DType[] {DType.UINT8, DType.INT8}) {
+            for (int zero : new int[] {0, 7, type == DType.UINT8 ? 255 : -128}) {
+                GraphBuilder b = GraphBuilder.create("q");
+                String x = b.input("x", DType.FLOAT32, xv.length);
+                String xs = b.constant("xs", Tensor.scalar(0.5f));
+                String xz = b.constant("xz", Tensor.ofBytes(type, Shape.scalar(), (byte) zero));
+                String y = b.node(new dev.slim4j.ir.op.QuantizeLinear(java.util.Optional.empty()), x, xs, xz);
+                check(b.outputAs(y, "y").buildModel(), Map.of("x", Tensor.of(xv, xv.length)), "quantize", type + " zero " + zero);
+            }
+        }
+    }
+
     private static void check(Model model, Map<String, Tensor> feeds, String kernel, String what) {
         Tensor expected;
         try (Session s = Session.create(model, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE))) {
