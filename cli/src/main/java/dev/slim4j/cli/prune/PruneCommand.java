@@ -34,6 +34,7 @@ public final class PruneCommand implements Command {
         var flops = p.string("flops-target", "R", "fraction of MACs to keep instead of --sparsity, in (0, 1]", null);
         var maxLayerDrop = p.string("max-layer-drop", "POINTS", "instead: scan sensitivity, give each group the largest ratio losing at most this (l1, l2, fpgm, random)", null);
         var agp = p.flag("agp", "magnitude: prune gradually (Zhu and Gupta's cubic schedule) during the --finetune-epochs instead of one-shot");
+        var roundTo = p.integer("round-to", "K", "keep a multiple of K channels per group where possible (8 or 16 suit blocked conv kernels; default 1)", 1L);
         var global = p.flag("global", "rank channels across all groups (scores normalized per group) instead of per group");
         var finetune = p.integer("finetune-epochs", "N", "epochs of fine-tuning after the cut (for sfp: of soft-pruned training)", 0L);
         var sparsityEpochs = p.integer("sparsity-epochs", "N", "slimming: epochs of sparsity training before the cut", 0L);
@@ -68,7 +69,7 @@ public final class PruneCommand implements Command {
                     optional("flops-target", flops.value()), global.value(), Math.toIntExact(finetune.value()),
                     Math.toIntExact(sparsityEpochs.value()), number("sparsity-strength", strength.value()), training,
                     Math.toIntExact(evalSize.value()), groups.value(), sensitivity.value(),
-                    optional("max-layer-drop", maxLayerDrop.value()), agp.value(), json.value());
+                    optional("max-layer-drop", maxLayerDrop.value()), agp.value(), Math.toIntExact(roundTo.value()), json.value());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UsageException(e.getMessage());
         }

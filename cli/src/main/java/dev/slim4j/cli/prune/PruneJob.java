@@ -133,7 +133,7 @@ final class PruneJob {
         }
         if (r.method() == PruneMethod.THINET) return reconstructed(graph);
         Importance importance = importance(graph);
-        PruningConfig config = PruningConfig.defaults().withImportance(importance)
+        PruningConfig config = PruningConfig.defaults().withRoundTo(r.roundTo()).withImportance(importance)
                 .withScope(r.global() ? Scope.GLOBAL : Scope.PER_GROUP);
         PruningPlan plan = plan(graph, config, scan);
         return cut(graph, plan);
@@ -174,7 +174,7 @@ final class PruneJob {
         DependencyGraph graph = DependencyGraph.of(model);
         requirePrunable(graph);
         double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
-                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l2()), r.flopsTarget().getAsDouble()).ratio();
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withRoundTo(r.roundTo()).withImportance(Importance.l2()), r.flopsTarget().getAsDouble()).ratio();
         SoftFilterPruning sfp = new SoftFilterPruning(graph.model(), graph.groups(), ratio);
         Model trained = train("soft filter pruning", graph.model(), r.finetuneEpochs(), r.training().lr(), List.of(sfp));
         DependencyGraph after = DependencyGraph.of(trained);
@@ -213,7 +213,7 @@ final class PruneJob {
 
     private Cut reconstructed(DependencyGraph graph) {
         double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
-                : FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l1()), r.flopsTarget().getAsDouble()).ratio();
+                : FlopsTarget.solve(graph, PruningConfig.defaults().withRoundTo(r.roundTo()).withImportance(Importance.l1()), r.flopsTarget().getAsDouble()).ratio();
         Dataset images = train.get();
         DataLoader loader = new DataLoader(images.limit(Math.min(RECONSTRUCTION_IMAGES, images.size())), LoaderConfig.defaults()
                 .withBatchSize(64).withSeed(r.training().seed()).withNormalization(r.training().normalization()));

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  */
 record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble sparsity, OptionalDouble flopsTarget, boolean global,
                     int finetuneEpochs, int sparsityEpochs, double sparsityStrength, FineTuning training, int evalSize,
-                    boolean showGroups, boolean sensitivity, OptionalDouble maxLayerDrop, boolean agp, boolean json) {
+                    boolean showGroups, boolean sensitivity, OptionalDouble maxLayerDrop, boolean agp, int roundTo, boolean json) {
     PruneRequest {
         int targets = (sparsity.isPresent() ? 1 : 0) + (flopsTarget.isPresent() ? 1 : 0) + (maxLayerDrop.isPresent() ? 1 : 0);
         if (targets != 1) {
@@ -47,6 +47,7 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         if (agp && (method != PruneMethod.MAGNITUDE || finetuneEpochs < 1)) {
             throw new IllegalArgumentException("--agp prunes gradually while training: it needs --method magnitude and --finetune-epochs N >= 1");
         }
+        if (roundTo < 1) throw new IllegalArgumentException("--round-to must be >= 1, found " + roundTo);
         if (evalSize < 0) throw new IllegalArgumentException("--eval-size must be >= 0, found " + evalSize);
     }
 }
