@@ -58,6 +58,18 @@ class PruneCommandTest {
         assertNotEquals(run(OnnxReader.read(model), input), run(pruned, input));
     }
 
+    /** Half of 8 and of 6 channels, kept counts rounded up to multiples of 4: 4 and 4 (not 3). */
+    @Test void roundToKeepsMultiplesOfK() {
+        Path out = dir.resolve("small.r4.onnx");
+        CliRun r = CliRun.of("prune", model.toString(), "--method", "l2", "--sparsity", "0.5", "--round-to", "4", "--eval-size", "0",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Model pruned = OnnxReader.read(out);
+        assertEquals(Shape.of(4, 1, 3, 3), pruned.graph().initializers().get("conv1.weight").shape());
+        assertEquals(Shape.of(4, 4, 3, 3), pruned.graph().initializers().get("conv2.weight").shape());
+        assertRefused("--round-to", "prune", model.toString(), "--sparsity", "0.5", "--round-to", "0", "--out", out.toString());
+    }
+
     @Test void ratioZeroChangesNothing() {
         Path out = dir.resolve("same.onnx");
         CliRun r = CliRun.of("prune", model.toString(), "--method", "l2", "--sparsity", "0", "--eval-size", "0", "--json",
