@@ -44,6 +44,7 @@ public final class QuantizeCommand implements Command {
         var dataFreeSteps = p.integer("data-free-steps", "N", "Adam steps per batch of 32 synthesized inputs (default 200)", 200L);
         var budget = p.string("size-budget", "BYTES|RATIO", "mixed precision: pick weight bits per node so that the packed model holds at most BYTES, or RATIO (0.2, or 5x) of the FP32 bytes", null);
         var choices = p.string("bits-choices", "B,B,...", "candidate weight bits for --size-budget, 2 to 8, and float (default 8,6,4,2)", "8,6,4,2");
+        var latencyBatch = p.integer("latency-batch", "N", "time FP32 and quantized at this batch (1 thread) and warn if not faster; 0 skips (default 32)", 32L);
         var scales = p.path("scales", "FILE.json", "re-quantize with this scale file instead of calibrating", null);
         var outFile = p.path("out", "OUT.onnx", "where to write the quantized model (required)", null);
         var json = p.flag("json", "print JSON instead of tables");
@@ -58,10 +59,12 @@ public final class QuantizeCommand implements Command {
                 Optional.ofNullable(scales.value()), Math.toIntExact(calibSize.value()), Math.toIntExact(evalSize.value()),
                 sensitivity.value(), maxDrop.value() == null ? OptionalDouble.empty() : OptionalDouble.of(parseDrop(maxDrop.value())),
                 json.value(), Math.toIntExact(dataFreeSteps.value()),
-                Optional.ofNullable(budget.value()).map(SizeBudget::parse), parseChoices(choices.value()));
+                Optional.ofNullable(budget.value()).map(SizeBudget::parse), parseChoices(choices.value()),
+                Math.toIntExact(latencyBatch.value()));
         if (request.sizeBudget().isPresent() && request.maxDrop().isPresent()) {
             throw new UsageException("--size-budget and --max-accuracy-drop both choose what stays in float: give one of them");
         }
+        if (request.latencyBatch() < 0) throw new UsageException("--latency-batch must be >= 0, found " + request.latencyBatch());
         if (request.dataFreeSteps() < 0) throw new UsageException("--data-free-steps must be >= 0, found " + request.dataFreeSteps());
         return new QuantizeJob(request, out, err).run();
     }

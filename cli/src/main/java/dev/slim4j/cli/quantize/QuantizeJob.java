@@ -103,6 +103,10 @@ final class QuantizeJob {
             report = report.withAccuracy(top1(fp32), top1(OnnxReader.read(r.out())), r.evalSize());
         }
         report = report.withSensitivity(ranking);
+        if (r.latencyBatch() > 0) {
+            err.println("timing FP32 and quantized at batch " + r.latencyBatch() + " ...");
+            report = report.withLatency(LatencyCheck.measure(fp32, OnnxReader.read(r.out()), r.latencyBatch()));
+        }
         if (r.json()) report.printJson(out);
         else report.printTable(out);
     }

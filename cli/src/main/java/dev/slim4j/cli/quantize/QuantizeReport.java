@@ -21,31 +21,37 @@ import java.util.OptionalDouble;
 record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared,
                       Model before, Model after, long fileBefore, long fileAfter,
                       OptionalDouble accuracyBefore, OptionalDouble accuracyAfter, int evaluated,
-                      Optional<SensitivityReport> sensitivity, String calibration, Optional<MixedPrecisionReport> mixedPrecision) {
+                      Optional<SensitivityReport> sensitivity, String calibration, Optional<MixedPrecisionReport> mixedPrecision,
+                      Optional<LatencyCheck> latency) {
     QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantConfig config, Prepared prepared, Model before,
                    Model after, long fileBefore, long fileAfter) {
         this(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter, OptionalDouble.empty(),
-                OptionalDouble.empty(), 0, Optional.empty(), "", Optional.empty());
+                OptionalDouble.empty(), 0, Optional.empty(), "", Optional.empty(), Optional.empty());
     }
 
     QuantizeReport withAccuracy(double fp32, double quantized, int count) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count, sensitivity, calibration, mixedPrecision);
+                OptionalDouble.of(fp32), OptionalDouble.of(quantized), count, sensitivity, calibration, mixedPrecision, latency);
     }
 
     QuantizeReport withSensitivity(Optional<SensitivityReport> s) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                accuracyBefore, accuracyAfter, evaluated, s, calibration, mixedPrecision);
+                accuracyBefore, accuracyAfter, evaluated, s, calibration, mixedPrecision, latency);
     }
 
     QuantizeReport withCalibration(String c) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                accuracyBefore, accuracyAfter, evaluated, sensitivity, c, mixedPrecision);
+                accuracyBefore, accuracyAfter, evaluated, sensitivity, c, mixedPrecision, latency);
     }
 
     QuantizeReport withMixedPrecision(Optional<MixedPrecisionReport> mp) {
         return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
-                accuracyBefore, accuracyAfter, evaluated, sensitivity, calibration, mp);
+                accuracyBefore, accuracyAfter, evaluated, sensitivity, calibration, mp, latency);
+    }
+
+    QuantizeReport withLatency(Optional<LatencyCheck> l) {
+        return new QuantizeReport(input, output, scaleFile, config, prepared, before, after, fileBefore, fileAfter,
+                accuracyBefore, accuracyAfter, evaluated, sensitivity, calibration, mixedPrecision, l);
     }
 
     void printTable(PrintStream out) {
@@ -75,6 +81,11 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             out.println("  warning: nothing runs in integer arithmetic here; the QDQ graph is a float graph with"
                     + " (de)quantization and will be slower than the FP32 model in slim4j");
         }
+        latency.ifPresent(l -> {
+            out.printf("latency at batch %d, 1 thread (median of %d, alternating): FP32 %.3f ms, quantized %.3f ms (%.2fx)%n",
+                    l.batch(), LatencyCheck.ROUNDS, l.floatMs(), l.quantizedMs(), l.ratio());
+            if (l.slower()) out.println("  warning: the quantized model is not faster than FP32 in slim4j's runtime");
+        });
         sensitivity.ifPresent(r -> r.printTable(out));
         mixedPrecision.ifPresent(r -> r.printTable(out));
     }
@@ -105,6 +116,8 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
             acc.put("quantized_top1", accuracyAfter.getAsDouble());
             m.put("accuracy", acc);
         }
+        latency.ifPresent(l -> m.put("latency", Map.of("batch", l.batch(), "fp32_ms", l.floatMs(), "quantized_ms", l.quantizedMs(),
+                "ratio", l.ratio())));
         sensitivity.ifPresent(r -> m.put("sensitivity", r.toJson()));
         mixedPrecision.ifPresent(r -> m.put("mixed_precision", r.toJson()));
         out.println(JsonText.write(m));

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /** One {@code slim4j quantize} invocation, parsed: files, scheme options, data, and what to measure. */
 record QuantizeRequest(Path model, Path out, QuantizeOptions options, Optional<String> calib, Optional<Path> scales,
                        int calibSize, int evalSize, boolean sensitivity, OptionalDouble maxDrop, boolean json,
-                       int dataFreeSteps, Optional<SizeBudget> sizeBudget, List<Integer> bitChoices) {
+                       int dataFreeSteps, Optional<SizeBudget> sizeBudget, List<Integer> bitChoices,
+                       int latencyBatch) {
     /** The --calib value that synthesizes inputs from the model's BatchNorm statistics. */
     static final String DATA_FREE = "data-free";
 

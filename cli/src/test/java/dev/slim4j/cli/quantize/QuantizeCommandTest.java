@@ -45,6 +45,7 @@ class QuantizeCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("conv1") && r.out().contains("gemm1"), r.out());
         assertTrue(r.out().contains("weight bytes"), r.out());
+        assertTrue(r.out().contains("latency at batch 32, 1 thread"), r.out());
         Path scales = dir.resolve("small.int8.scales.json");
         assertTrue(Files.isRegularFile(scales));
         Model q = OnnxReader.read(out);
