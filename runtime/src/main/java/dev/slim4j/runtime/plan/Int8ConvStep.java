@@ -78,22 +78,23 @@ final class Int8ConvStep implements Step {
             for (int i = 0; i < count; i++) {
                 int base = (n0 + i) * m * spatial;
                 int accBase = i * spatial * m;
-                for (int p = 0; p < spatial; p++) {
-                    for (int oc = 0; oc < m; oc++) {
-                        yb[base + oc * spatial + p] = requantize(acc[accBase + p * m + oc] + offset[oc], multiplier[oc]);
-                    }
+                for (int oc = 0; oc < m; oc++) {
+                    int off = offset[oc];
+                    float mul = multiplier[oc];
+                    int dst = base + oc * spatial;
+                    for (int p = 0, a = accBase + oc; p < spatial; p++, a += m) yb[dst + p] = requantize(acc[a] + off, mul);
                 }
             }
         }
         f.tensors[y.slot()] = out;
     }
 
-    /** {@link QuantMath#requantize} for this step's output type, with the type's bounds worked out once. */
+    /**
+     * {@link QuantMath#requantize} for this step's output type, in integers: {@code (long) rint} saturates an
+     * infinite product and maps NaN to 0 (then the zero point), which is what the reference's clamp does.
+     */
     private byte requantize(int acc, float multiplier) {
-        float r = (float) Math.rint((float) acc * multiplier);
-        double v = (double) r + yZero;
-        if (Double.isNaN(v)) return (byte) Math.clamp(yZero, qmin, qmax);
-        return (byte) (v <= qmin ? qmin : v >= qmax ? qmax : (long) v);
+        return (byte) Math.clamp((long) Math.rint((float) acc * multiplier) + yZero, qmin, qmax);
     }
 
     /**

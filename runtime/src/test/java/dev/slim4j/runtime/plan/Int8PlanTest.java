@@ -23,6 +23,10 @@ class Int8PlanTest {
     private static final Random RANDOM = new Random(9);
 
     private static Model qConv(int c, int m, int k, int stride, int pad, boolean perChannel, boolean bias) {
+        return qConv(c, m, k, stride, pad, 1, perChannel, bias);
+    }
+
+    private static Model qConv(int c, int m, int k, int stride, int pad, int dilation, boolean perChannel, boolean bias) {
         GraphBuilder b = GraphBuilder.create("qconv");
         String x = b.input("x", DType.UINT8, "N", c, 11, 13);
         float[] ws = new float[perChannel ? m : 1];
@@ -41,7 +45,7 @@ class Int8PlanTest {
             in = new java.util.ArrayList<>(in);
             in.add(b.constant("bias", Tensor.ofInts(Shape.of(m), bv)));
         }
-        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of(), 1, List.of((long) k, (long) k),
+        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of((long) dilation, (long) dilation), 1, List.of((long) k, (long) k),
                 List.of((long) pad, (long) pad, (long) pad, (long) pad), List.of((long) stride, (long) stride));
         String y = b.node(op, in, 1).getFirst();
         return b.outputAs(y, "y").buildModel();
@@ -68,6 +72,15 @@ class Int8PlanTest {
                 Map<String, Tensor> feeds = Map.of("x", bytes(DType.UINT8, 2, c[0], 11, 13));
                 check(model, feeds, "im2row", java.util.Arrays.toString(c) + " per-channel " + perChannel);
             }
+        }
+    }
+
+    /** Dilated and strided windows that reach into the padding on every side unfold like the reference. */
+    @Test
+    void dilatedStridedQLinearConvMatchesReferenceExactly() {
+        for (int[] c : new int[][] {{4, 10, 3, 2, 2, 2}, {3, 6, 3, 1, 3, 3}, {2, 5, 2, 3, 1, 2}}) {
+            Model model = qConv(c[0], c[1], c[2], c[3], c[4], c[5], true, true);
+            check(model, Map.of("x", bytes(DType.UINT8, 3, c[0], 11, 13)), "im2row", java.util.Arrays.toString(c));
         }
     }
 
