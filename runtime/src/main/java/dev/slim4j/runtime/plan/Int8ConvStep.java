@@ -71,8 +71,11 @@ final class Int8ConvStep implements Step {
         int k = g.patchSize();
         for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
             int count = Math.min(imagesPerChunk, g.batch() - n0);
+            boolean threeByThree = g.kernelH() == 3 && g.kernelW() == 3 && g.dilationW() == 1;
             for (int i = 0; i < count; i++) {
-                unfold(xb, (n0 + i) * g.channels() * g.height() * g.width(), i * spatial * k);
+                int imageOff = (n0 + i) * g.channels() * g.height() * g.width();
+                if (threeByThree) unfold3x3(xb, imageOff, i * spatial * k);
+                else unfold(xb, imageOff, i * spatial * k);
             }
             gemm.multiply(count * spatial, rows, 0, k, weights, acc, 0, m, workers.parallelism());
             for (int i = 0; i < count; i++) {
@@ -95,6 +98,48 @@ final class Int8ConvStep implements Step {
      */
     private byte requantize(int acc, float multiplier) {
         return (byte) Math.clamp((long) Math.rint((float) acc * multiplier) + yZero, qmin, qmax);
+    }
+
+    /**
+     * {@link #unfold} for 3x3 windows (no horizontal dilation), one patch row after the other: nine bytes per
+     * channel copied unrolled where the window lies inside the image (measured about 1.5x faster than the
+     * column order for these windows), bounds checked per byte only where it overlaps the padding.
+     */
+    private void unfold3x3(byte[] xb, int imageOff, int rowsOff) {
+        int h = g.height(), w = g.width(), dh = g.dilationH(), step = dh * w, planeSize = h * w;
+        byte zero = (byte) xZero;
+        int dst = rowsOff;
+        for (int oh = 0; oh < g.outHeight(); oh++) {
+            int ih0 = oh * g.strideH() - g.padTop();
+            boolean rowsInside = ih0 >= 0 && ih0 + 2 * dh < h;
+            for (int ow = 0; ow < g.outWidth(); ow++) {
+                int iw0 = ow * g.strideW() - g.padLeft();
+                if (rowsInside && iw0 >= 0 && iw0 + 2 < w) {
+                    for (int c = 0, src = imageOff + ih0 * w + iw0; c < g.channels(); c++, src += planeSize, dst += 9) {
+                        rows[dst] = xb[src];
+                        rows[dst + 1] = xb[src + 1];
+                        rows[dst + 2] = xb[src + 2];
+                        rows[dst + 3] = xb[src + step];
+                        rows[dst + 4] = xb[src + step + 1];
+                        rows[dst + 5] = xb[src + step + 2];
+                        rows[dst + 6] = xb[src + 2 * step];
+                        rows[dst + 7] = xb[src + 2 * step + 1];
+                        rows[dst + 8] = xb[src + 2 * step + 2];
+                    }
+                    continue;
+                }
+                for (int c = 0, plane = imageOff; c < g.channels(); c++, plane += planeSize) {
+                    for (int i = 0; i < 3; i++) {
+                        int ih = ih0 + i * dh;
+                        boolean rowInside = ih >= 0 && ih < h;
+                        for (int j = 0; j < 3; j++) {
+                            int iw = iw0 + j;
+                            rows[dst++] = rowInside && iw >= 0 && iw < w ? xb[plane + ih * w + iw] : zero;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
