@@ -37,6 +37,13 @@ public interface Elementwise {
     void scaleShift(float[] x, int xOff, float[] scale, int scaleOff, float[] shift, int shiftOff,
                     float[] y, int yOff, int outer, int channels, int inner, Activation activation);
 
+    /**
+     * QuantizeLinear per tensor, as ONNX specifies it: {@code y[i] = clamp(rint(x[i] / scale) + zeroPoint, qmin, qmax)}
+     * with the division in float32, ties to even, and NaN giving {@code clamp(zeroPoint)}; {@code y} holds the
+     * low byte of each result (an unsigned 255 is stored as the byte 0xFF).
+     */
+    void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax);
+
     /** Numerically stable softmax of each row of a {@code rows x cols} row-major view. */
     void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
 

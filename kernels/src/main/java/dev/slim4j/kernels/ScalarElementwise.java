@@ -4,6 +4,18 @@ package dev.slim4j.kernels;
 public final class ScalarElementwise implements Elementwise {
 
     @Override
+    public void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax) {
+        for (int i = 0; i < count; i++) y[yOff + i] = quantizeOne(x[xOff + i], scale, zeroPoint, qmin, qmax);
+    }
+
+    /** One element of {@link #quantize}. */
+    static byte quantizeOne(float x, float scale, int zeroPoint, int qmin, int qmax) {
+        double v = Math.rint(x / scale) + zeroPoint;
+        if (Double.isNaN(v)) return (byte) Math.clamp(zeroPoint, qmin, qmax);
+        return (byte) (v <= qmin ? qmin : v >= qmax ? qmax : (int) v);
+    }
+
+    @Override
     public String name() {
         return "scalar-elementwise";
     }

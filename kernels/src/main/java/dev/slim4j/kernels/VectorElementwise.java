@@ -1,6 +1,10 @@
 package dev.slim4j.kernels;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -12,6 +16,38 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
+    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer, ties to even. */
+    private static final float ROUNDER = 12582912f;
+
+    /**
+     * The quotient is clamped to one step beyond the representable range first (anything further saturates
+     * anyway), so the rounding trick is exact; NaN lanes take the zero point.
+     */
+    @Override
+    public void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax) {
+        if (count < 0 || xOff < 0 || xOff > x.length - count || yOff < 0 || yOff > y.length - count) {
+            throw new IndexOutOfBoundsException("quantize " + count + " values: x holds " + x.length + " from offset " + xOff
+                    + ", y holds " + y.length + " from offset " + yOff);
+        }
+        float lo = qmin - zeroPoint - 1f;
+        float hi = qmax - zeroPoint + 1f;
+        int nanValue = Math.clamp(zeroPoint, qmin, qmax);
+        int i = 0;
+        if (INTS.length() == LANES && BYTES.length() == LANES) {
+            for (; i <= count - LANES; i += LANES) {
+                FloatVector q = FloatVector.fromArray(SPECIES, x, xOff + i).div(scale);
+                VectorMask<Float> nan = q.test(VectorOperators.IS_NAN);
+                FloatVector r = q.max(lo).min(hi).add(ROUNDER).sub(ROUNDER);
+                IntVector v = ((IntVector) r.convertShape(VectorOperators.F2I, INTS, 0)).add(zeroPoint).max(qmin).min(qmax)
+                        .blend(nanValue, nan.cast(INTS));
+                ((ByteVector) v.convertShape(VectorOperators.I2B, BYTES, 0)).intoArray(y, yOff + i);
+            }
+        }
+        for (; i < count; i++) y[yOff + i] = ScalarElementwise.quantizeOne(x[xOff + i], scale, zeroPoint, qmin, qmax);
+    }
 
     @Override
     public String name() {

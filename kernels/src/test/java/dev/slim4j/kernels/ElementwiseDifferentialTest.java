@@ -9,6 +9,39 @@ class ElementwiseDifferentialTest {
     private final Elementwise vector = VectorKernels.elementwise();
     private final Random random = new Random(41);
 
+    /** Ties at every half step, saturation, infinities, NaN and both 8-bit types: the vector quantizer equals the scalar one. */
+    @Test
+    void quantizeMatchesScalarExactly() {
+        int[][] types = {{0, 255, 0}, {0, 255, 128}, {0, 255, 255}, {-128, 127, -128}, {-128, 127, 0}, {-128, 127, 5}};
+        float[] scales = {0.02f, 0.5f, 1f, 3.7f, 1e-6f};
+        for (int size : RandomFloats.SIZES) {
+            float[] x = new float[size + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = switch (i % 7) {
+                    case 0 -> (random.nextInt(600) - 300) * 0.5f;
+                    case 1 -> Float.NaN;
+                    case 2 -> i % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+                    case 3 -> (float) (random.nextGaussian() * 1e9);
+                    default -> (float) (random.nextGaussian() * 100);
+                };
+            }
+            for (int[] t : types) {
+                for (float scale : scales) {
+                    byte[] a = new byte[size + 1];
+                    byte[] b = new byte[size + 1];
+                    scalar.quantize(x, 3, a, 1, size, scale, t[2], t[0], t[1]);
+                    vector.quantize(x, 3, b, 1, size, scale, t[2], t[0], t[1]);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "size " + size + " scale " + scale + " type " + java.util.Arrays.toString(t));
+                }
+            }
+        }
+        float[] ties = {0.5f, 1.5f, 2.5f, -0.5f, -1.5f, -2.5f, 127.5f, 254.5f, 255.5f};
+        byte[] q = new byte[ties.length];
+        scalar.quantize(ties, 0, q, 0, ties.length, 1f, 0, 0, 255);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {0, 2, 2, 0, 0, 0, (byte) 128, (byte) 254, (byte) 255}, q,
+                "ties to even, negatives clamp to 0");
+    }
+
     @Test
     void binaryShapesMatchScalar() {
         int index = 0;

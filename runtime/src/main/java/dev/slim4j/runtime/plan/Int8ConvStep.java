@@ -92,12 +92,10 @@ final class Int8ConvStep implements Step {
         f.tensors[y.slot()] = out;
     }
 
-    /**
-     * {@link QuantMath#requantize} for this step's output type, in integers: {@code (long) rint} saturates an
-     * infinite product and maps NaN to 0 (then the zero point), which is what the reference's clamp does.
-     */
+    /** {@link QuantMath#requantize} for this step's output type, with the type's bounds worked out once. */
     private byte requantize(int acc, float multiplier) {
-        return (byte) Math.clamp((long) Math.rint((float) acc * multiplier) + yZero, qmin, qmax);
+        double v = Math.rint((float) acc * multiplier) + yZero;
+        return (byte) (v <= qmin ? qmin : v >= qmax ? qmax : v == v ? (long) v : Math.clamp(yZero, qmin, qmax));
     }
 
     /**

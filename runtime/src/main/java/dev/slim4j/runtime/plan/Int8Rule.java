@@ -91,8 +91,9 @@ final class Int8Rule {
         if (type != DType.UINT8 && type != DType.INT8) return Choice.reference("only 8-bit outputs are planned");
         float scale = v.constant(1).getFloat(0);
         long zero = zp == null ? 0 : zp.getLong(0);
-        return Choice.fast("quantize", "per-tensor, " + type.name().toLowerCase(), p -> new QuantizeStep(scale, zero,
-                type, v.in(0), v.read(0), p.slot(v.node().output(0), type, v.in(0))));
+        return Choice.fast("quantize", "per-tensor, " + type.name().toLowerCase() + ", " + v.kernels().elementwise().name(),
+                p -> new QuantizeStep(v.kernels().elementwise(), scale, zero, type, v.in(0), v.read(0),
+                        p.slot(v.node().output(0), type, v.in(0))));
     }
 
     /** Per-tensor DequantizeLinear of an 8-bit value with a static shape into float32. */
