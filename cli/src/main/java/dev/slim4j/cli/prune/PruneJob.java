@@ -82,6 +82,15 @@ final class PruneJob {
     int run() {
         if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
         Model original = OnnxReader.read(r.model());
+        boolean measures = r.evalSize() > 0 || r.sensitivity() || r.method() == PruneMethod.LAYER;
+        boolean trains = r.method().needsData() || r.finetuneEpochs() > 0;
+        if (measures || trains) {
+            requireImageClassifier(original);
+            // read the data now: a missing data set fails before the work, not after it
+            if (measures) test.get();
+            if (trains) train.get();
+        }
+        if (r.agp()) requireAgpSteps();
         Optional<SensitivityScan> scan = r.sensitivity() ? Optional.of(scan(original)) : Optional.empty();
         Cut cut = switch (r.method()) {
             case MAGNITUDE -> magnitude(original);
@@ -309,6 +318,43 @@ final class PruneJob {
             if (removed > 0) groups.add(new PruneReport.GroupCut(g.id(), g.root(), g.size(), g.size() - removed));
         }
         return new Cut(model, plan.removedCount(graph), groups);
+    }
+
+    /** The images of every data-using stage are Fashion-MNIST's: one float input [N, 1, 28, 28], 10 logits. */
+    private void requireImageClassifier(Model m) {
+        String why = "the training and measuring stages feed Fashion-MNIST images, float32[N, 1, 28, 28], and read 10 logits"
+                + " (give --eval-size 0 and no training stage to prune without data)";
+        var inputs = m.graph().runtimeInputs();
+        if (inputs.size() != 1) {
+            throw new UsageException("expected a model with one input; graph '" + m.graph().name() + "' has " + inputs.size() + " "
+                    + inputs.stream().map(v -> v.name()).toList() + "; " + why);
+        }
+        var in = inputs.getFirst();
+        var t = in.type();
+        boolean ok = t == null || t.dtype() == dev.slim4j.tensor.DType.FLOAT32 && (!t.hasRank() || t.rank() == 4
+                && !t.dim(0).isFixed() && fixedOr(t, 1, 1) && fixedOr(t, 2, 28) && fixedOr(t, 3, 28));
+        if (!ok) throw new UsageException("model input '" + in.name() + "' is " + t + "; " + why);
+        if (m.graph().outputs().isEmpty()) throw new UsageException("graph '" + m.graph().name() + "' has no output; " + why);
+        var o = m.graph().outputs().getFirst();
+        var ot = o.type();
+        if (ot != null && ot.hasRank() && (ot.rank() != 2 || !fixedOr(ot, 1, 10))) {
+            throw new UsageException("model output '" + o.name() + "' is " + ot + ", expected float32[N, 10]; " + why);
+        }
+    }
+
+    private static boolean fixedOr(dev.slim4j.ir.TensorType t, int axis, long size) {
+        return !t.dim(axis).isFixed() || t.dim(axis).size() == size;
+    }
+
+    /** AGP reaches its target at the end of its span; with a single optimizer step it never would. */
+    private void requireAgpSteps() {
+        Dataset data = train.get();
+        long steps = r.finetuneEpochs() * SparseFineTuning.stepsPerEpoch(data, r.training().config(r.finetuneEpochs(), data, r.training().lr()));
+        if (steps < 2) {
+            throw new UsageException("--agp raises the sparsity over the optimizer steps: expected at least 2, found " + steps + " ("
+                    + r.finetuneEpochs() + " epochs of " + data.size() + " images at --batch " + r.training().batch()
+                    + "); give more --finetune-epochs or a smaller --batch");
+        }
     }
 
     private static void requirePrunable(DependencyGraph graph) {

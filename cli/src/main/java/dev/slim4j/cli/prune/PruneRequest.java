@@ -47,6 +47,9 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         if (agp && (method != PruneMethod.MAGNITUDE || finetuneEpochs < 1)) {
             throw new IllegalArgumentException("--agp prunes gradually while training: it needs --method magnitude and --finetune-epochs N >= 1");
         }
+        if (!(sparsityStrength >= 0 && Double.isFinite(sparsityStrength))) {
+            throw new IllegalArgumentException("--sparsity-strength must be a finite number >= 0, found " + sparsityStrength);
+        }
         if (roundTo < 1) throw new IllegalArgumentException("--round-to must be >= 1, found " + roundTo);
         if (evalSize < 0) throw new IllegalArgumentException("--eval-size must be >= 0, found " + evalSize);
     }
