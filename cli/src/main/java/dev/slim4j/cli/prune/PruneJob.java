@@ -30,6 +30,7 @@ import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
 import dev.slim4j.onnx.WriteOptions;
+import dev.slim4j.tensor.Tensor;
 import dev.slim4j.train.data.DataLoader;
 import dev.slim4j.train.data.Dataset;
 import dev.slim4j.train.data.Epoch;
@@ -99,6 +100,7 @@ final class PruneJob {
             default -> structured(original, scan);
         };
         Model pruned = cut.model();
+        if (r.flopsTarget().isPresent()) warnIfMissed(original, pruned);
         if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP && r.method() != PruneMethod.MAGNITUDE) {
             pruned = train("fine-tune", pruned, r.finetuneEpochs(), r.training().lr(), List.of());
         }
@@ -175,6 +177,7 @@ final class PruneJob {
                 stages.add(new PruneReport.Stage("fine-tune (masks kept)", r.finetuneEpochs(), (System.nanoTime() - start) / 1e9));
             }
         }
+        if (r.agp() || r.finetuneEpochs() > 0) requireFinite(r.agp() ? "AGP training" : "fine-tune (masks kept)", model, result.model());
         if (!r.json()) out.print(result.report().table());
         return new Cut(result.model(), 0, List.of());
     }
@@ -302,12 +305,7 @@ final class PruneJob {
             return ChannelRanking.of(graph, config).plan(ratios);
         }
         if (r.sparsity().isPresent()) return ChannelRanking.plan(graph, config.withRatio(r.sparsity().getAsDouble()));
-        FlopsTarget.Result result = FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble());
-        if (!result.reached()) {
-            err.printf("warning: the FLOPs target %.3f was not reached: %d of %d MACs kept at ratio %.3f%n",
-                    r.flopsTarget().getAsDouble(), result.macsAfter(), result.macsBefore(), result.ratio());
-        }
-        return result.plan();
+        return FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble()).plan();
     }
 
     private Cut cut(DependencyGraph graph, PruningPlan plan) {
@@ -318,6 +316,17 @@ final class PruneJob {
             if (removed > 0) groups.add(new PruneReport.GroupCut(g.id(), g.root(), g.size(), g.size() - removed));
         }
         return new Cut(model, plan.removedCount(graph), groups);
+    }
+
+    /** Every method is held to --flops-target the same way: a target the cut cannot reach is said, not passed over. */
+    private void warnIfMissed(Model original, Model pruned) {
+        long before = ModelMetrics.measure(original).macs();
+        long after = ModelMetrics.measure(pruned).macs();
+        double keep = r.flopsTarget().getAsDouble();
+        if (after > keep * before) {
+            err.printf(java.util.Locale.ROOT, "warning: the FLOPs target %.3f was not reached by --method %s: %d of %d MACs kept (%.3f)%n",
+                    keep, r.method().label, after, before, before == 0 ? Double.NaN : (double) after / before);
+        }
     }
 
     /** The images of every data-using stage are Fashion-MNIST's: one float input [N, 1, 28, 28], 10 logits. */
@@ -376,7 +385,27 @@ final class PruneJob {
         if (progress) t.addListener(new ProgressBar(err, 500));
         Model trained = t.fit(data, null).model();
         stages.add(new PruneReport.Stage(stage, epochs, (System.nanoTime() - start) / 1e9));
+        requireFinite(stage, model, trained);
         return trained;
+    }
+
+    /** Training that diverged leaves NaN or infinite weights; such a model is refused, not written. */
+    private void requireFinite(String stage, Model before, Model after) {
+        for (var e : after.graph().initializers().entrySet()) {
+            Tensor t = e.getValue();
+            if (t.dtype() != dev.slim4j.tensor.DType.FLOAT32 || finite(t) == t.size()) continue;
+            Tensor was = before.graph().initializers().get(e.getKey());
+            if (was != null && was.dtype() == t.dtype() && finite(was) < was.size()) continue; // not finite before either
+            throw new IllegalStateException(stage + " diverged: parameter '" + e.getKey() + "' has " + (t.size() - finite(t)) + " of "
+                    + t.size() + " values NaN or infinite after training at --lr " + r.training().lr()
+                    + "; nothing written, try a smaller --lr");
+        }
+    }
+
+    private static long finite(Tensor t) {
+        long n = 0;
+        for (float v : t.floats()) if (Float.isFinite(v)) n++;
+        return n;
     }
 
     private double top1(Model m) {

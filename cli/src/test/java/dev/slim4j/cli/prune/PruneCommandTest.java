@@ -264,6 +264,33 @@ class PruneCommandTest {
         assertFalse(r.err().contains("measuring"), r.err());
     }
 
+    /** Training that blows up (here --lr 1e30) gives NaN weights: refused with the stage named, nothing written. */
+    @Test void divergedTrainingIsRefusedNotWritten() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path out = dir.resolve("diverged.onnx");
+        for (String method : new String[] {"l1", "magnitude"}) {
+            CliRun r = CliRun.of("prune", model.toString(), "--method", method, "--sparsity", "0.5", "--finetune-epochs", "1", "--lr", "1e30",
+                    "--limit", "128", "--eval-size", "0", "--quiet", "--out", out.toString());
+            assertEquals(1, r.exitCode(), method + ": " + r.err());
+            assertTrue(r.err().contains("diverged") && r.err().contains("try a smaller --lr"), method + ": " + r.err());
+            assertFalse(Files.exists(out), method);
+        }
+    }
+
+    /** A FLOPs target out of reach is said for every method, not only the ranked ones (slimming cuts only BatchNorm channels). */
+    @Test void unreachableFlopsTargetIsWarnedForEveryMethod() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        for (String[] method : new String[][] {{"slimming", "--sparsity-epochs", "1"}, {"sfp", "--finetune-epochs", "1"}, {"l1"}}) {
+            String[] base = {"prune", model.toString(), "--flops-target", "0.01", "--limit", "64", "--eval-size", "0", "--quiet",
+                    "--out", dir.resolve(method[0] + ".onnx").toString(), "--method"};
+            String[] args = java.util.Arrays.copyOf(base, base.length + method.length);
+            System.arraycopy(method, 0, args, base.length, method.length);
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), method[0] + ": " + r.err());
+            assertTrue(r.err().contains("FLOPs target 0.010 was not reached by --method " + method[0]), method[0] + ": " + r.err());
+        }
+    }
+
     /** flatten -> gemm(16) -> relu -> gemm(classes), on float32[N, 1, 28, 28]. */
     private Path flatOutput(int classes) {
         GraphBuilder b = GraphBuilder.create("five");
