@@ -342,7 +342,11 @@ final class PruneJob {
         var t = in.type();
         boolean ok = t == null || t.dtype() == dev.slim4j.tensor.DType.FLOAT32 && (!t.hasRank() || t.rank() == 4
                 && !t.dim(0).isFixed() && fixedOr(t, 1, 1) && fixedOr(t, 2, 28) && fixedOr(t, 3, 28));
-        if (!ok) throw new UsageException("model input '" + in.name() + "' is " + t + "; " + why);
+        if (!ok) {
+            boolean fixedBatch = t.hasRank() && t.rank() == 4 && t.dim(0).isFixed();
+            throw new UsageException("model input '" + in.name() + "' is " + t + (fixedBatch ? " (a fixed batch size: batches of"
+                    + " --batch and of 256 test images need a dynamic first dim)" : "") + "; " + why);
+        }
         if (m.graph().outputs().isEmpty()) throw new UsageException("graph '" + m.graph().name() + "' has no output; " + why);
         var o = m.graph().outputs().getFirst();
         var ot = o.type();

@@ -241,6 +241,12 @@ class PruneCommandTest {
         assertFalse(Files.exists(out));
         assertRefused("expected float32[N, 10]", "prune", flatOutput(5).toString(), "--sparsity", "0.5", "--eval-size", "10",
                 "--out", out.toString());
+        GraphBuilder b = GraphBuilder.create("fixed");
+        String x = b.input("x", DType.FLOAT32, 1, 1, 28, 28);
+        Path fixed = dir.resolve("fixed.onnx");
+        OnnxWriter.write(b.output(b.linear(b.flatten(x, 1), random(0.1f, 10, 784), random(0.1f, 10))).buildModel(), fixed);
+        assertRefused("(a fixed batch size", "prune", fixed.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "10",
+                "--out", out.toString());
         CliRun r = CliRun.of("prune", flat.toString(), "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
     }
