@@ -69,6 +69,8 @@ final class PruneJob {
     private final PrintStream err;
     private final boolean progress;
     private final List<PruneReport.Stage> stages = new ArrayList<>();
+    /** For magnitude: the zeros and the weights of the pruned layers, as the sparsity report counts them. */
+    private long[] zeroWeights;
 
     PruneJob(PruneRequest request, Supplier<Dataset> train, Supplier<Dataset> test, boolean progress, PrintStream out,
              PrintStream err) {
@@ -119,7 +121,8 @@ final class PruneJob {
         } else {
             OnnxWriter.write(pruned, r.out());
         }
-        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages);
+        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages,
+                java.util.Optional.ofNullable(zeroWeights));
         if (r.json()) report.printJson(out);
         else report.printTable(out, r.showGroups());
         return 0;
@@ -178,6 +181,7 @@ final class PruneJob {
             }
         }
         if (r.agp() || r.finetuneEpochs() > 0) requireFinite(r.agp() ? "AGP training" : "fine-tune (masks kept)", model, result.model());
+        zeroWeights = new long[] {result.report().zeros(), result.report().elements()};
         if (!r.json()) out.print(result.report().table());
         return new Cut(result.model(), 0, List.of());
     }

@@ -297,6 +297,19 @@ class PruneCommandTest {
         }
     }
 
+    /** The report of magnitude pruning says how many weights are zero, in the table and in --json (it said "0 channel groups"). */
+    @Test void magnitudeReportCountsTheZeros() {
+        Path out = dir.resolve("zeros.onnx");
+        CliRun table = CliRun.of("prune", model.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("weights of the pruned layers are zero (50.00%)"), table.out());
+        assertFalse(table.out().contains("channel groups pruned"), table.out());
+        CliRun json = CliRun.of("prune", model.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "0", "--json",
+                "--out", out.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().trim().startsWith("{") && json.out().contains("\"weight_sparsity\": 0.5"), json.out());
+    }
+
     /** flatten -> gemm(16) -> relu -> gemm(classes), on float32[N, 1, 28, 28]. */
     private Path flatOutput(int classes) {
         GraphBuilder b = GraphBuilder.create("five");
