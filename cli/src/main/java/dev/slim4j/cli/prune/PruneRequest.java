@@ -27,6 +27,10 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
             }
             sensitivity = true;
         }
+        if (sensitivity && (method == PruneMethod.MAGNITUDE || method == PruneMethod.LAYER)) {
+            throw new IllegalArgumentException("--sensitivity scans channel groups for the channel methods; --method " + method.label
+                    + (method == PruneMethod.MAGNITUDE ? " prunes single weights" : " removes whole residual blocks"));
+        }
         if (sparsity.isPresent() && !(sparsity.getAsDouble() >= 0 && sparsity.getAsDouble() < 1)) {
             throw new IllegalArgumentException("--sparsity must lie in [0, 1), found " + sparsity.getAsDouble());
         }
