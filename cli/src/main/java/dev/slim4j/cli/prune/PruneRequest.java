@@ -19,6 +19,7 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
             throw new IllegalArgumentException("give exactly one of --sparsity R, --flops-target R and --max-layer-drop POINTS");
         }
         if (maxLayerDrop.isPresent()) {
+            if (evalSize < 1) throw new IllegalArgumentException("--max-layer-drop measures each group's accuracy: give --eval-size N >= 1");
             if (!(maxLayerDrop.getAsDouble() >= 0 && maxLayerDrop.getAsDouble() <= 100)) {
                 throw new IllegalArgumentException("--max-layer-drop expects points in [0, 100], found " + maxLayerDrop.getAsDouble());
             }

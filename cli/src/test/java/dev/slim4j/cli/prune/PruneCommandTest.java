@@ -102,6 +102,7 @@ class PruneCommandTest {
         assertRefused("--sparsity-epochs", "prune", m, "--method", "slimming", "--sparsity", "0.3", "--out", o);
         assertRefused("does not exist", "prune", dir.resolve("missing.onnx").toString(), "--sparsity", "0.3", "--out", o);
         assertRefused("--out", "prune", m, "--sparsity", "0.3");
+        assertRefused("--max-layer-drop measures", "prune", m, "--max-layer-drop", "1", "--eval-size", "0", "--out", o);
         assertRefused("--method magnitude prunes single weights", "prune", m, "--method", "magnitude", "--sensitivity", "--sparsity", "0.3",
                 "--eval-size", "10", "--out", o);
         assertRefused("--method layer removes whole residual blocks", "prune", m, "--method", "layer", "--sensitivity", "--sparsity", "0.3",
