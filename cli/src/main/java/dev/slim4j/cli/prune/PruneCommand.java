@@ -62,7 +62,7 @@ public final class PruneCommand implements Command {
         if (!Files.isRegularFile(modelPath)) throw new UsageException("model file " + modelPath + " does not exist");
         checkWritable(outFile.value());
         Model m = OnnxReader.read(modelPath);
-        Normalization norm = data.normalization(TrainCommand.normalizationOf(m));
+        Normalization norm = data.normalizationGiven() ? data.normalization(null) : normalizationOf(m);
         PruneRequest request;
         try {
             FineTuning training = new FineTuning(number("lr", lr.value()), number("weight-decay", wd.value()), toInt("batch", batch.value()),
@@ -98,6 +98,16 @@ public final class PruneCommand implements Command {
         } catch (java.io.IOException | SecurityException e) {
             throw new UsageException("--out " + out + ": cannot write in " + existing + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    /** The model's own normalization (metadata written by train), or Fashion-MNIST's; bad metadata is named as such. */
+    private static Normalization normalizationOf(Model m) {
+        try {
+            return TrainCommand.normalizationOf(m);
+        } catch (UsageException e) {
+            throw new UsageException("model metadata " + dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY + " = '"
+                    + m.metadata().get(dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY) + "' is not MEAN,STD; give --normalize MEAN,STD");
         }
     }
 

@@ -315,6 +315,17 @@ class PruneCommandTest {
         assertTrue(json.out().trim().startsWith("{") && json.out().contains("\"weight_sparsity\": 0.5"), json.out());
     }
 
+    /** Broken normalization metadata in the model is named as such, and --normalize overrides it (it failed even then). */
+    @Test void badNormalizationMetadataIsNamedAndOverridable() {
+        Path bad = dir.resolve("badmeta.onnx");
+        OnnxWriter.write(OnnxReader.read(model).withMetadata(dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY, "abc"), bad);
+        Path out = dir.resolve("badmeta.pruned.onnx");
+        assertRefused("model metadata " + dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY + " = 'abc'", "prune", bad.toString(),
+                "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
+        CliRun r = CliRun.of("prune", bad.toString(), "--sparsity", "0.5", "--eval-size", "0", "--normalize", "0.5,0.5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
     /** flatten -> gemm(16) -> relu -> gemm(classes), on float32[N, 1, 28, 28]. */
     private Path flatOutput(int classes) {
         GraphBuilder b = GraphBuilder.create("five");
