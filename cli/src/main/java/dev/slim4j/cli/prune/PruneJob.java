@@ -30,7 +30,6 @@ import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.onnx.OnnxReader;
 import dev.slim4j.onnx.OnnxWriter;
 import dev.slim4j.onnx.WriteOptions;
-import dev.slim4j.tensor.Tensor;
 import dev.slim4j.train.data.DataLoader;
 import dev.slim4j.train.data.Dataset;
 import dev.slim4j.train.data.Epoch;
@@ -88,7 +87,7 @@ final class PruneJob {
         boolean measures = r.evalSize() > 0 || r.sensitivity() || r.method() == PruneMethod.LAYER;
         boolean trains = r.method().needsData() || r.finetuneEpochs() > 0;
         if (measures || trains) {
-            requireImageClassifier(original);
+            ModelChecks.requireImageClassifier(original);
             // read the data now: a missing data set fails before the work, not after it
             if (measures) test.get();
             if (trains) train.get();
@@ -180,7 +179,9 @@ final class PruneJob {
                 stages.add(new PruneReport.Stage("fine-tune (masks kept)", r.finetuneEpochs(), (System.nanoTime() - start) / 1e9));
             }
         }
-        if (r.agp() || r.finetuneEpochs() > 0) requireFinite(r.agp() ? "AGP training" : "fine-tune (masks kept)", model, result.model());
+        if (r.agp() || r.finetuneEpochs() > 0) {
+            ModelChecks.requireFinite(r.agp() ? "AGP training" : "fine-tune (masks kept)", model, result.model(), r.training().lr());
+        }
         zeroWeights = new long[] {result.report().zeros(), result.report().elements()};
         if (!r.json()) out.print(result.report().table());
         return new Cut(result.model(), 0, List.of());
@@ -333,36 +334,6 @@ final class PruneJob {
         }
     }
 
-    /** The images of every data-using stage are Fashion-MNIST's: one float input [N, 1, 28, 28], 10 logits. */
-    private void requireImageClassifier(Model m) {
-        String why = "the training and measuring stages feed Fashion-MNIST images, float32[N, 1, 28, 28], and read 10 logits"
-                + " (give --eval-size 0 and no training stage to prune without data)";
-        var inputs = m.graph().runtimeInputs();
-        if (inputs.size() != 1) {
-            throw new UsageException("expected a model with one input; graph '" + m.graph().name() + "' has " + inputs.size() + " "
-                    + inputs.stream().map(v -> v.name()).toList() + "; " + why);
-        }
-        var in = inputs.getFirst();
-        var t = in.type();
-        boolean ok = t == null || t.dtype() == dev.slim4j.tensor.DType.FLOAT32 && (!t.hasRank() || t.rank() == 4
-                && !t.dim(0).isFixed() && fixedOr(t, 1, 1) && fixedOr(t, 2, 28) && fixedOr(t, 3, 28));
-        if (!ok) {
-            boolean fixedBatch = t.hasRank() && t.rank() == 4 && t.dim(0).isFixed();
-            throw new UsageException("model input '" + in.name() + "' is " + t + (fixedBatch ? " (a fixed batch size: batches of"
-                    + " --batch and of 256 test images need a dynamic first dim)" : "") + "; " + why);
-        }
-        if (m.graph().outputs().isEmpty()) throw new UsageException("graph '" + m.graph().name() + "' has no output; " + why);
-        var o = m.graph().outputs().getFirst();
-        var ot = o.type();
-        if (ot != null && ot.hasRank() && (ot.rank() != 2 || !fixedOr(ot, 1, 10))) {
-            throw new UsageException("model output '" + o.name() + "' is " + ot + ", expected float32[N, 10]; " + why);
-        }
-    }
-
-    private static boolean fixedOr(dev.slim4j.ir.TensorType t, int axis, long size) {
-        return !t.dim(axis).isFixed() || t.dim(axis).size() == size;
-    }
-
     /** AGP reaches its target at the end of its span; with a single optimizer step it never would. */
     private void requireAgpSteps() {
         Dataset data = train.get();
@@ -393,27 +364,8 @@ final class PruneJob {
         if (progress) t.addListener(new ProgressBar(err, 500));
         Model trained = t.fit(data, null).model();
         stages.add(new PruneReport.Stage(stage, epochs, (System.nanoTime() - start) / 1e9));
-        requireFinite(stage, model, trained);
+        ModelChecks.requireFinite(stage, model, trained, r.training().lr());
         return trained;
-    }
-
-    /** Training that diverged leaves NaN or infinite weights; such a model is refused, not written. */
-    private void requireFinite(String stage, Model before, Model after) {
-        for (var e : after.graph().initializers().entrySet()) {
-            Tensor t = e.getValue();
-            if (t.dtype() != dev.slim4j.tensor.DType.FLOAT32 || finite(t) == t.size()) continue;
-            Tensor was = before.graph().initializers().get(e.getKey());
-            if (was != null && was.dtype() == t.dtype() && finite(was) < was.size()) continue; // not finite before either
-            throw new IllegalStateException(stage + " diverged: parameter '" + e.getKey() + "' has " + (t.size() - finite(t)) + " of "
-                    + t.size() + " values NaN or infinite after training at --lr " + r.training().lr()
-                    + "; nothing written, try a smaller --lr");
-        }
-    }
-
-    private static long finite(Tensor t) {
-        long n = 0;
-        for (float v : t.floats()) if (Float.isFinite(v)) n++;
-        return n;
     }
 
     private double top1(Model m) {
