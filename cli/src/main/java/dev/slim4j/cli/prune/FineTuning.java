@@ -13,8 +13,10 @@ import dev.slim4j.train.trainer.TrainerConfig;
  */
 record FineTuning(double lr, double weightDecay, int batch, long seed, int threads, Normalization normalization) {
     FineTuning {
-        if (!(lr > 0)) throw new IllegalArgumentException("--lr must be > 0, found " + lr);
-        if (!(weightDecay >= 0)) throw new IllegalArgumentException("--weight-decay must be >= 0, found " + weightDecay);
+        if (!(lr > 0 && Double.isFinite(lr))) throw new IllegalArgumentException("--lr must be a finite number > 0, found " + lr);
+        if (!(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+            throw new IllegalArgumentException("--weight-decay must be a finite number >= 0, found " + weightDecay);
+        }
         if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, found " + batch);
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, found " + threads);
     }

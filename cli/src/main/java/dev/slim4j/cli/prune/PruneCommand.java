@@ -58,24 +58,64 @@ public final class PruneCommand implements Command {
         if (outFile.value() == null) throw new UsageException("missing --out OUT.onnx");
         data.check();
         Path modelPath = Path.of(model.value());
+        if (Files.isDirectory(modelPath)) throw new UsageException("model file " + modelPath + " is a directory, expected an .onnx file");
         if (!Files.isRegularFile(modelPath)) throw new UsageException("model file " + modelPath + " does not exist");
+        checkWritable(outFile.value());
         Model m = OnnxReader.read(modelPath);
-        Normalization norm = data.normalization(TrainCommand.normalizationOf(m));
+        Normalization norm = data.normalizationGiven() ? data.normalization(null) : normalizationOf(m);
         PruneRequest request;
         try {
-            FineTuning training = new FineTuning(number("lr", lr.value()), number("weight-decay", wd.value()), Math.toIntExact(batch.value()),
-                    seed.value(), Math.toIntExact(threads.value()), norm);
+            FineTuning training = new FineTuning(number("lr", lr.value()), number("weight-decay", wd.value()), toInt("batch", batch.value()),
+                    seed.value(), toInt("threads", threads.value()), norm);
             request = new PruneRequest(modelPath, outFile.value(), PruneMethod.parse(method.value()), optional("sparsity", sparsity.value()),
-                    optional("flops-target", flops.value()), global.value(), Math.toIntExact(finetune.value()),
-                    Math.toIntExact(sparsityEpochs.value()), number("sparsity-strength", strength.value()), training,
-                    Math.toIntExact(evalSize.value()), groups.value(), sensitivity.value(),
-                    optional("max-layer-drop", maxLayerDrop.value()), agp.value(), Math.toIntExact(roundTo.value()), json.value());
-        } catch (IllegalArgumentException | ArithmeticException e) {
+                    optional("flops-target", flops.value()), global.value(), toInt("finetune-epochs", finetune.value()),
+                    toInt("sparsity-epochs", sparsityEpochs.value()), number("sparsity-strength", strength.value()), training,
+                    toInt("eval-size", evalSize.value()), groups.value(), sensitivity.value(),
+                    optional("max-layer-drop", maxLayerDrop.value()), agp.value(), toInt("round-to", roundTo.value()), json.value());
+        } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Supplier<Dataset> train = memo(data::train);
         Supplier<Dataset> test = memo(data::test);
         return new PruneJob(request, train, test, !quiet.value() && !json.value(), out, err).run();
+    }
+
+    /**
+     * Fails before any work when {@code out} cannot be written: a directory, a folder path through a file, or a
+     * folder that refuses a new file (probed with a temporary file, removed at once; missing folders are not created).
+     */
+    static void checkWritable(Path out) {
+        Path target = out.toAbsolutePath();
+        if (Files.isDirectory(target)) throw new UsageException("--out " + out + " is a directory, expected the path of the .onnx file to write");
+        Path existing = target.getParent();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) throw new UsageException("--out " + out + ": no existing folder above it");
+        if (!Files.isDirectory(existing)) {
+            throw new UsageException("--out " + out + ": expected a folder at " + existing + ", found a file");
+        }
+        try {
+            Files.delete(Files.createTempFile(existing, ".slim4j-prune", ".probe"));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new UsageException("--out " + out + ": cannot write in " + existing + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    /** The model's own normalization (metadata written by train), or Fashion-MNIST's; bad metadata is named as such. */
+    private static Normalization normalizationOf(Model m) {
+        try {
+            return TrainCommand.normalizationOf(m);
+        } catch (UsageException e) {
+            throw new UsageException("model metadata " + dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY + " = '"
+                    + m.metadata().get(dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY) + "' is not MEAN,STD; give --normalize MEAN,STD");
+        }
+    }
+
+    private static int toInt(String option, long value) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new UsageException("--" + option + " expects an integer of at most " + Integer.MAX_VALUE + ", found " + value);
+        }
+        return (int) value;
     }
 
     private static <T> Supplier<T> memo(Supplier<T> s) {

@@ -68,6 +68,8 @@ final class PruneJob {
     private final PrintStream err;
     private final boolean progress;
     private final List<PruneReport.Stage> stages = new ArrayList<>();
+    /** For magnitude: the zeros and the weights of the pruned layers, as the sparsity report counts them. */
+    private long[] zeroWeights;
 
     PruneJob(PruneRequest request, Supplier<Dataset> train, Supplier<Dataset> test, boolean progress, PrintStream out,
              PrintStream err) {
@@ -82,6 +84,15 @@ final class PruneJob {
     int run() {
         if (!Files.isRegularFile(r.model())) throw new IllegalArgumentException("model file " + r.model() + " does not exist");
         Model original = OnnxReader.read(r.model());
+        boolean measures = r.evalSize() > 0 || r.sensitivity() || r.method() == PruneMethod.LAYER;
+        boolean trains = r.method().needsData() || r.finetuneEpochs() > 0;
+        if (measures || trains) {
+            ModelChecks.requireImageClassifier(original);
+            // read the data now: a missing data set fails before the work, not after it
+            if (measures) test.get();
+            if (trains) train.get();
+        }
+        if (r.agp()) requireAgpSteps();
         Optional<SensitivityScan> scan = r.sensitivity() ? Optional.of(scan(original)) : Optional.empty();
         Cut cut = switch (r.method()) {
             case MAGNITUDE -> magnitude(original);
@@ -90,6 +101,7 @@ final class PruneJob {
             default -> structured(original, scan);
         };
         Model pruned = cut.model();
+        if (r.flopsTarget().isPresent()) warnIfMissed(original, pruned);
         if (r.finetuneEpochs() > 0 && r.method() != PruneMethod.SFP && r.method() != PruneMethod.MAGNITUDE) {
             pruned = train("fine-tune", pruned, r.finetuneEpochs(), r.training().lr(), List.of());
         }
@@ -108,7 +120,8 @@ final class PruneJob {
         } else {
             OnnxWriter.write(pruned, r.out());
         }
-        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages);
+        PruneReport report = PruneReport.of(r, original, pruned, cut.groups(), before, after, stages,
+                java.util.Optional.ofNullable(zeroWeights));
         if (r.json()) report.printJson(out);
         else report.printTable(out, r.showGroups());
         return 0;
@@ -166,6 +179,10 @@ final class PruneJob {
                 stages.add(new PruneReport.Stage("fine-tune (masks kept)", r.finetuneEpochs(), (System.nanoTime() - start) / 1e9));
             }
         }
+        if (r.agp() || r.finetuneEpochs() > 0) {
+            ModelChecks.requireFinite(r.agp() ? "AGP training" : "fine-tune (masks kept)", model, result.model(), r.training().lr());
+        }
+        zeroWeights = new long[] {result.report().zeros(), result.report().elements()};
         if (!r.json()) out.print(result.report().table());
         return new Cut(result.model(), 0, List.of());
     }
@@ -293,12 +310,7 @@ final class PruneJob {
             return ChannelRanking.of(graph, config).plan(ratios);
         }
         if (r.sparsity().isPresent()) return ChannelRanking.plan(graph, config.withRatio(r.sparsity().getAsDouble()));
-        FlopsTarget.Result result = FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble());
-        if (!result.reached()) {
-            err.printf("warning: the FLOPs target %.3f was not reached: %d of %d MACs kept at ratio %.3f%n",
-                    r.flopsTarget().getAsDouble(), result.macsAfter(), result.macsBefore(), result.ratio());
-        }
-        return result.plan();
+        return FlopsTarget.solve(graph, config, r.flopsTarget().getAsDouble()).plan();
     }
 
     private Cut cut(DependencyGraph graph, PruningPlan plan) {
@@ -309,6 +321,28 @@ final class PruneJob {
             if (removed > 0) groups.add(new PruneReport.GroupCut(g.id(), g.root(), g.size(), g.size() - removed));
         }
         return new Cut(model, plan.removedCount(graph), groups);
+    }
+
+    /** Every method is held to --flops-target the same way: a target the cut cannot reach is said, not passed over. */
+    private void warnIfMissed(Model original, Model pruned) {
+        long before = ModelMetrics.measure(original).macs();
+        long after = ModelMetrics.measure(pruned).macs();
+        double keep = r.flopsTarget().getAsDouble();
+        if (after > keep * before) {
+            err.printf(java.util.Locale.ROOT, "warning: the FLOPs target %.3f was not reached by --method %s: %d of %d MACs kept (%.3f)%n",
+                    keep, r.method().label, after, before, before == 0 ? Double.NaN : (double) after / before);
+        }
+    }
+
+    /** AGP reaches its target at the end of its span; with a single optimizer step it never would. */
+    private void requireAgpSteps() {
+        Dataset data = train.get();
+        long steps = r.finetuneEpochs() * SparseFineTuning.stepsPerEpoch(data, r.training().config(r.finetuneEpochs(), data, r.training().lr()));
+        if (steps < 2) {
+            throw new UsageException("--agp raises the sparsity over the optimizer steps: expected at least 2, found " + steps + " ("
+                    + r.finetuneEpochs() + " epochs of " + data.size() + " images at --batch " + r.training().batch()
+                    + "); give more --finetune-epochs or a smaller --batch");
+        }
     }
 
     private static void requirePrunable(DependencyGraph graph) {
@@ -330,6 +364,7 @@ final class PruneJob {
         if (progress) t.addListener(new ProgressBar(err, 500));
         Model trained = t.fit(data, null).model();
         stages.add(new PruneReport.Stage(stage, epochs, (System.nanoTime() - start) / 1e9));
+        ModelChecks.requireFinite(stage, model, trained, r.training().lr());
         return trained;
     }
 

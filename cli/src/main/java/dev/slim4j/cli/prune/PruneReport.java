@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
 
 /** What {@code prune} did: parameters, MACs, bytes and accuracy before and after, per group and per stage. */
 record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after, List<GroupCut> groups, OptionalDouble top1Before,
-                   OptionalDouble top1After, List<Stage> stages, long bytesOnDiskAfter) {
+                   OptionalDouble top1After, List<Stage> stages, long bytesOnDiskAfter,
+                   java.util.Optional<long[]> zeroWeights) {
     /** A pruned group: its id, its first filter, channels before and after (for a removed block: its nodes, then 0). */
     record GroupCut(int id, String root, int before, int after) {}
 
@@ -20,14 +21,14 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
     record Stage(String name, int epochs, double seconds) {}
 
     static PruneReport of(PruneRequest r, Model original, Model pruned, List<GroupCut> groups, OptionalDouble before,
-                          OptionalDouble after, List<Stage> stages) {
+                          OptionalDouble after, List<Stage> stages, java.util.Optional<long[]> zeroWeights) {
         long bytes;
         try {
             bytes = java.nio.file.Files.size(r.out());
         } catch (java.io.IOException e) {
             bytes = -1;
         }
-        return new PruneReport(r, ModelMetrics.measure(original), ModelMetrics.measure(pruned), groups, before, after, stages, bytes);
+        return new PruneReport(r, ModelMetrics.measure(original), ModelMetrics.measure(pruned), groups, before, after, stages, bytes, zeroWeights);
     }
 
     void printTable(PrintStream out, boolean showGroups) {
@@ -42,7 +43,10 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
                     100 * top1Before.getAsDouble(), 100 * top1After.getAsDouble(),
                     100 * (top1After.getAsDouble() - top1Before.getAsDouble()));
         }
-        if (request.method() == PruneMethod.LAYER) {
+        if (zeroWeights.isPresent()) {
+            long[] z = zeroWeights.get();
+            out.printf(Locale.ROOT, "%d of %d weights of the pruned layers are zero (%.2f%%)%n", z[0], z[1], z[1] == 0 ? 0 : 100.0 * z[0] / z[1]);
+        } else if (request.method() == PruneMethod.LAYER) {
             out.printf(Locale.ROOT, "%d residual blocks replaced by the identity%n", groups.size());
         } else {
             out.printf(Locale.ROOT, "%d channel groups pruned, %d channels removed%n", groups.size(),
@@ -82,6 +86,11 @@ record PruneReport(PruneRequest request, ModelMetrics before, ModelMetrics after
                 "after", g.after())).toList());
         m.put("stages", stages.stream().map(s -> Map.<String, Object>of("name", s.name(), "epochs", s.epochs(),
                 "seconds", s.seconds())).toList());
+        zeroWeights.ifPresent(z -> {
+            m.put("zero_weights", z[0]);
+            m.put("pruned_layer_weights", z[1]);
+            m.put("weight_sparsity", z[1] == 0 ? 0.0 : (double) z[0] / z[1]);
+        });
         m.put("bytes_on_disk", bytesOnDiskAfter);
         out.println(JsonText.write(m));
     }

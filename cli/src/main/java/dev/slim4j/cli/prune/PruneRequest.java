@@ -19,6 +19,7 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
             throw new IllegalArgumentException("give exactly one of --sparsity R, --flops-target R and --max-layer-drop POINTS");
         }
         if (maxLayerDrop.isPresent()) {
+            if (evalSize < 1) throw new IllegalArgumentException("--max-layer-drop measures each group's accuracy: give --eval-size N >= 1");
             if (!(maxLayerDrop.getAsDouble() >= 0 && maxLayerDrop.getAsDouble() <= 100)) {
                 throw new IllegalArgumentException("--max-layer-drop expects points in [0, 100], found " + maxLayerDrop.getAsDouble());
             }
@@ -26,6 +27,10 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
                 throw new IllegalArgumentException("--max-layer-drop picks per-layer ratios for l1, l2, fpgm or random, not " + method.label);
             }
             sensitivity = true;
+        }
+        if (sensitivity && (method == PruneMethod.MAGNITUDE || method == PruneMethod.LAYER)) {
+            throw new IllegalArgumentException("--sensitivity scans channel groups for the channel methods; --method " + method.label
+                    + (method == PruneMethod.MAGNITUDE ? " prunes single weights" : " removes whole residual blocks"));
         }
         if (sparsity.isPresent() && !(sparsity.getAsDouble() >= 0 && sparsity.getAsDouble() < 1)) {
             throw new IllegalArgumentException("--sparsity must lie in [0, 1), found " + sparsity.getAsDouble());
@@ -46,6 +51,9 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         }
         if (agp && (method != PruneMethod.MAGNITUDE || finetuneEpochs < 1)) {
             throw new IllegalArgumentException("--agp prunes gradually while training: it needs --method magnitude and --finetune-epochs N >= 1");
+        }
+        if (!(sparsityStrength >= 0 && Double.isFinite(sparsityStrength))) {
+            throw new IllegalArgumentException("--sparsity-strength must be a finite number >= 0, found " + sparsityStrength);
         }
         if (roundTo < 1) throw new IllegalArgumentException("--round-to must be >= 1, found " + roundTo);
         if (evalSize < 0) throw new IllegalArgumentException("--eval-size must be >= 0, found " + evalSize);

@@ -102,6 +102,11 @@ class PruneCommandTest {
         assertRefused("--sparsity-epochs", "prune", m, "--method", "slimming", "--sparsity", "0.3", "--out", o);
         assertRefused("does not exist", "prune", dir.resolve("missing.onnx").toString(), "--sparsity", "0.3", "--out", o);
         assertRefused("--out", "prune", m, "--sparsity", "0.3");
+        assertRefused("--max-layer-drop measures", "prune", m, "--max-layer-drop", "1", "--eval-size", "0", "--out", o);
+        assertRefused("--method magnitude prunes single weights", "prune", m, "--method", "magnitude", "--sensitivity", "--sparsity", "0.3",
+                "--eval-size", "10", "--out", o);
+        assertRefused("--method layer removes whole residual blocks", "prune", m, "--method", "layer", "--sensitivity", "--sparsity", "0.3",
+                "--eval-size", "10", "--out", o);
         assertFalse(Files.exists(out));
     }
 
@@ -185,6 +190,160 @@ class PruneCommandTest {
         Model pruned = OnnxReader.read(out);
         assertEquals(adds(original) - 2, adds(pruned));
         assertEquals(Shape.of(2, 10), run(pruned, random(1f, 2, 1, 28, 28)).shape());
+    }
+
+    /** --out is checked before any work: a directory, or a folder path through a file, is refused at once. */
+    @Test void unwritableOutIsRefusedBeforeAnyWork() throws Exception {
+        String m = model.toString();
+        assertRefused("is a directory", "prune", m, "--sparsity", "0.3", "--eval-size", "0", "--out", dir.toString());
+        Path file = dir.resolve("plain.txt");
+        Files.writeString(file, "x");
+        assertRefused("found a file", "prune", m, "--sparsity", "0.3", "--eval-size", "0", "--out", file.resolve("o.onnx").toString());
+        assertEquals("x", Files.readString(file));
+        assertFalse(Files.exists(dir.resolve("missing")));
+        CliRun ok = CliRun.of("prune", m, "--sparsity", "0.3", "--eval-size", "0", "--out", dir.resolve("missing/deeper/o.onnx").toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    /** The input named as --out survives a run that fails (here: a training stage on a model Fashion-MNIST cannot feed). */
+    @Test void outEqualToTheInputKeepsTheInputWhenTheRunFails() throws Exception {
+        Path flat = flatModel(10);
+        byte[] before = Files.readAllBytes(flat);
+        CliRun r = CliRun.of("prune", flat.toString(), "--sparsity", "0.5", "--finetune-epochs", "1", "--out", flat.toString());
+        assertNotEquals(0, r.exitCode());
+        assertArrayEquals(before, Files.readAllBytes(flat));
+    }
+
+    @Test void outOfRangeIntegersAndNonFiniteNumbersNameTheOption() {
+        String m = model.toString();
+        String o = dir.resolve("never.onnx").toString();
+        assertRefused("--batch expects an integer", "prune", m, "--sparsity", "0.3", "--batch", "99999999999", "--out", o);
+        assertRefused("--eval-size expects an integer", "prune", m, "--sparsity", "0.3", "--eval-size", "99999999999", "--out", o);
+        assertRefused("--lr must be a finite number > 0, found Infinity", "prune", m, "--sparsity", "0.3", "--lr", "Infinity", "--out", o);
+        assertRefused("--lr must be a finite number > 0", "prune", m, "--sparsity", "0.3", "--lr", "1e400", "--out", o);
+        assertRefused("--weight-decay must be a finite", "prune", m, "--sparsity", "0.3", "--weight-decay", "Infinity", "--out", o);
+        assertRefused("--sparsity-strength must be a finite number >= 0, found NaN", "prune", m, "--sparsity", "0.3",
+                "--sparsity-strength", "NaN", "--out", o);
+        assertRefused("--sparsity-strength must be a finite number >= 0, found -1.0", "prune", m, "--sparsity", "0.3",
+                "--sparsity-strength", "-1", "--out", o);
+        assertFalse(Files.exists(Path.of(o)));
+    }
+
+    /** A stage that feeds Fashion-MNIST refuses, up front, a model whose input or output does not fit; without data it prunes. */
+    @Test void modelsFashionMnistCannotFeedAreRefusedBeforeTraining() {
+        Path flat = flatModel(10);
+        Path out = dir.resolve("flat.pruned.onnx");
+        for (String[] stage : new String[][] {{"--finetune-epochs", "1", "--eval-size", "0"}, {"--method", "taylor", "--eval-size", "0"},
+                {"--eval-size", "10"}, {"--sensitivity", "--eval-size", "10"}}) {
+            String[] args = java.util.Arrays.copyOf(new String[] {"prune", flat.toString(), "--sparsity", "0.5", "--out", out.toString()},
+                    6 + stage.length);
+            System.arraycopy(stage, 0, args, 6, stage.length);
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exitCode(), String.join(" ", stage) + ": " + r.err());
+            assertTrue(r.err().contains("model input 'x' is float32[N, 784]") && r.err().contains("[N, 1, 28, 28]"), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("Gemm:"), r.err());
+        }
+        assertFalse(Files.exists(out));
+        assertRefused("expected float32[N, 10]", "prune", flatOutput(5).toString(), "--sparsity", "0.5", "--eval-size", "10",
+                "--out", out.toString());
+        GraphBuilder b = GraphBuilder.create("fixed");
+        String x = b.input("x", DType.FLOAT32, 1, 1, 28, 28);
+        Path fixed = dir.resolve("fixed.onnx");
+        OnnxWriter.write(b.output(b.linear(b.flatten(x, 1), random(0.1f, 10, 784), random(0.1f, 10))).buildModel(), fixed);
+        assertRefused("(a fixed batch size", "prune", fixed.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "10",
+                "--out", out.toString());
+        CliRun r = CliRun.of("prune", flat.toString(), "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    /** With one optimizer step the AGP schedule never reaches its target: refused, not a model with no zeros. */
+    @Test void agpWithASingleStepIsRefused() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path out = dir.resolve("agp.onnx");
+        assertRefused("expected at least 2, found 1", "prune", flatOutput(10).toString(), "--method", "magnitude", "--agp",
+                "--sparsity", "0.9", "--finetune-epochs", "1", "--limit", "64", "--batch", "64", "--eval-size", "0", "--quiet",
+                "--out", out.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /** A missing data set fails before the cut and any training, not after them. */
+    @Test void missingDataFailsBeforeTheWork() {
+        CliRun r = CliRun.of("prune", model.toString(), "--sparsity", "0.5", "--eval-size", "10", "--data", dir.resolve("none").toString(),
+                "--out", dir.resolve("o.onnx").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("not found"), r.err());
+        assertFalse(r.err().contains("measuring"), r.err());
+    }
+
+    /** Training that blows up (here --lr 1e30) gives NaN weights: refused with the stage named, nothing written. */
+    @Test void divergedTrainingIsRefusedNotWritten() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        Path out = dir.resolve("diverged.onnx");
+        for (String method : new String[] {"l1", "magnitude"}) {
+            CliRun r = CliRun.of("prune", model.toString(), "--method", method, "--sparsity", "0.5", "--finetune-epochs", "1", "--lr", "1e30",
+                    "--limit", "128", "--eval-size", "0", "--quiet", "--out", out.toString());
+            assertEquals(1, r.exitCode(), method + ": " + r.err());
+            assertTrue(r.err().contains("diverged") && r.err().contains("try a smaller --lr"), method + ": " + r.err());
+            assertFalse(Files.exists(out), method);
+        }
+    }
+
+    /** A FLOPs target out of reach is said for every method, not only the ranked ones (slimming cuts only BatchNorm channels). */
+    @Test void unreachableFlopsTargetIsWarnedForEveryMethod() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY), "Debian package dataset-fashion-mnist not installed");
+        for (String[] method : new String[][] {{"slimming", "--sparsity-epochs", "1"}, {"sfp", "--finetune-epochs", "1"}, {"l1"}}) {
+            String[] base = {"prune", model.toString(), "--flops-target", "0.01", "--limit", "64", "--eval-size", "0", "--quiet",
+                    "--out", dir.resolve(method[0] + ".onnx").toString(), "--method"};
+            String[] args = java.util.Arrays.copyOf(base, base.length + method.length);
+            System.arraycopy(method, 0, args, base.length, method.length);
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), method[0] + ": " + r.err());
+            assertTrue(r.err().contains("FLOPs target 0.010 was not reached by --method " + method[0]), method[0] + ": " + r.err());
+        }
+    }
+
+    /** The report of magnitude pruning says how many weights are zero, in the table and in --json (it said "0 channel groups"). */
+    @Test void magnitudeReportCountsTheZeros() {
+        Path out = dir.resolve("zeros.onnx");
+        CliRun table = CliRun.of("prune", model.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("weights of the pruned layers are zero (50.00%)"), table.out());
+        assertFalse(table.out().contains("channel groups pruned"), table.out());
+        CliRun json = CliRun.of("prune", model.toString(), "--method", "magnitude", "--sparsity", "0.5", "--eval-size", "0", "--json",
+                "--out", out.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().trim().startsWith("{") && json.out().contains("\"weight_sparsity\": 0.5"), json.out());
+    }
+
+    /** Broken normalization metadata in the model is named as such, and --normalize overrides it (it failed even then). */
+    @Test void badNormalizationMetadataIsNamedAndOverridable() {
+        Path bad = dir.resolve("badmeta.onnx");
+        OnnxWriter.write(OnnxReader.read(model).withMetadata(dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY, "abc"), bad);
+        Path out = dir.resolve("badmeta.pruned.onnx");
+        assertRefused("model metadata " + dev.slim4j.train.trainer.Trainer.NORMALIZATION_KEY + " = 'abc'", "prune", bad.toString(),
+                "--sparsity", "0.5", "--eval-size", "0", "--out", out.toString());
+        CliRun r = CliRun.of("prune", bad.toString(), "--sparsity", "0.5", "--eval-size", "0", "--normalize", "0.5,0.5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    /** flatten -> gemm(16) -> relu -> gemm(classes), on float32[N, 1, 28, 28]. */
+    private Path flatOutput(int classes) {
+        GraphBuilder b = GraphBuilder.create("five");
+        String x = b.input("x", DType.FLOAT32, "N", 1, 28, 28);
+        String h = b.relu(b.linear(b.flatten(x, 1), random(0.05f, 16, 784), random(0.1f, 16)));
+        Path p = dir.resolve("classes" + classes + ".onnx");
+        OnnxWriter.write(b.output(b.linear(h, random(0.1f, classes, 16), random(0.1f, classes))).buildModel(), p);
+        return p;
+    }
+
+    /** gemm(16) -> relu -> gemm(classes) on float32[N, 784]: prunable, but not fed by 28x28 images. */
+    private Path flatModel(int classes) {
+        GraphBuilder b = GraphBuilder.create("flat");
+        String x = b.input("x", DType.FLOAT32, "N", 784);
+        String h = b.relu(b.linear(x, random(0.05f, 16, 784), random(0.1f, 16)));
+        Path p = dir.resolve("flat.onnx");
+        OnnxWriter.write(b.output(b.linear(h, random(0.1f, classes, 16), random(0.1f, classes))).buildModel(), p);
+        return p;
     }
 
     private static long adds(Model m) { return m.graph().nodes().stream().filter(n -> n.op().opType().equals("Add")).count(); }

@@ -50,11 +50,18 @@ public final class SparseFineTuning {
 
     /**
      * Gradual: trains {@code model} for {@code config.epochs()} while {@code schedule} raises the sparsity to
-     * {@code sparsity.sparsity()} (steps are optimizer steps; see {@link #stepsPerEpoch}).
+     * {@code sparsity.sparsity()} (steps are optimizer steps; see {@link #stepsPerEpoch}). The schedule must end by the
+     * last step ({@code startStep + span <= steps - 1}), else the target would never be reached and this refuses it.
      */
     public static SparseResult gradual(Model model, SparsityConfig sparsity, PruningSchedule.Agp schedule,
                                        Dataset train, Dataset validation, TrainerConfig config,
                                        TrainingListener... extra) {
+        long steps = config.epochs() * stepsPerEpoch(train, config);
+        if (schedule.startStep() + schedule.span() > steps - 1) {
+            throw new IllegalArgumentException("the AGP schedule reaches its target sparsity at optimizer step "
+                    + (schedule.startStep() + schedule.span()) + ", but training runs steps 0.." + (steps - 1)
+                    + " only; the target would never be reached (expected startStep + span <= " + (steps - 1) + ")");
+        }
         List<PruningTarget> targets = MagnitudePruning.targets(model, sparsity);
         MaskingListener masking = MaskingListener.gradual(targets, sparsity, schedule);
         TrainingResult r = train(model, masking, train, validation, config, extra);

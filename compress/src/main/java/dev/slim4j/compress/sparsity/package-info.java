@@ -12,7 +12,7 @@
  * SparseResult pruned = MagnitudePruning.apply(model, c);                   // one-shot, new model + masks + report
  * SparseResult tuned = SparseFineTuning.fineTune(pruned, train, test, trainerConfig);   // masks kept
  * SparseResult agp = SparseFineTuning.gradual(model, c,                     // AGP during training
- *         new PruningSchedule.Agp(0, 0, steps, 100), train, test, trainerConfig);
+ *         new PruningSchedule.Agp(0, 0, steps - 1, 100), train, test, trainerConfig);
  * SparseResult it = SparseFineTuning.iterative(model, c, new PruningSchedule.Iterative(3), train, test, perRound);
  * System.out.println(tuned.report().table());                              // zeros, sparsity, dense vs CSR bytes
  * }</pre>

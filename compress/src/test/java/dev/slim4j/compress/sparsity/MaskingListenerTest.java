@@ -1,6 +1,7 @@
 package dev.slim4j.compress.sparsity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slim4j.ir.Model;
@@ -97,6 +98,18 @@ class MaskingListenerTest {
         assertEquals(10, check.steps);
         assertTrue(check.maxSparsity > 0.79, "masks grew to " + check.maxSparsity);
         assertEquals(0, check.nonZeroBuffers, "optimizer buffers of pruned weights");
+    }
+
+    /** A schedule ending at or after the last step (10 steps: 0..9) never reaches its target: refused, not run short. */
+    @Test
+    void gradualPruningRefusesASpanPastTheLastStep() {
+        Model model = ModelZoo.build("lenet300", 4);
+        SparsityConfig c = SparsityConfig.defaults().withSparsity(0.8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparseFineTuning.gradual(model, c, new PruningSchedule.Agp(0, 0, 10, 2), train, null, config()));
+        assertTrue(e.getMessage().contains("steps 0..9") && e.getMessage().contains("<= 9"), e.getMessage());
+        assertEquals(0.8, SparseFineTuning.gradual(model, c, new PruningSchedule.Agp(0, 0, 9, 3), train, null, config())
+                .report().sparsity(), 1e-5);
     }
 
     @Test
