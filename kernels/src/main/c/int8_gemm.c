@@ -11,7 +11,6 @@
 #include <string.h>
 
 #define NR 64
-#define MR 6
 
 int slim4j_int8_supported(void) {
     __builtin_cpu_init();
@@ -33,9 +32,13 @@ static inline int32_t quad(const uint8_t *row, int k0, int k) {
     return v;
 }
 
-static void store(int32_t *c, int ldc, int rows, int cols, __m512i acc[MR][4]) {
+#define RMAX 24
+
+/* Stores rows x cols of the accumulators (nv vectors of 16 columns per row). */
+static inline __attribute__((always_inline)) void store(int32_t *c, int ldc, int rows, int cols, __m512i acc[RMAX][4],
+                                                        const int nv) {
     for (int r = 0; r < rows; r++) {
-        for (int v = 0; v < 4; v++) {
+        for (int v = 0; v < nv; v++) {
             int from = v * 16;
             if (from >= cols) break;
             int left = cols - from;
@@ -45,37 +48,49 @@ static void store(int32_t *c, int ldc, int rows, int cols, __m512i acc[MR][4]) {
     }
 }
 
-/* One MR x 64 block of C: rows i .. i+rows of a, one packed panel of b. */
-static void block(const uint8_t *a, int lda, const int8_t *panel, int32_t *c, int ldc, int rows, int cols, int k) {
+/*
+ * One block of C: up to mr rows of a times the first nv x 16 columns of one packed panel of b. Called with
+ * constant (mr, nv) = (6, 4), (12, 2) or (24, 1): 24 accumulators each, so narrow layers (16 or 32 output
+ * channels) do not multiply the zero padding of a 64-column panel.
+ */
+static inline __attribute__((always_inline)) void block(const uint8_t *a, int lda, const int8_t *panel, int32_t *c,
+                                                        int ldc, int rows, int cols, int k, const int mr, const int nv) {
     int quads = (k + 3) / 4;
     int full = k / 4;
-    __m512i acc[MR][4];
-    for (int r = 0; r < MR; r++)
-        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_si512();
-    const uint8_t *arow[MR];
-    int32_t tail[MR];
-    for (int r = 0; r < MR; r++) {
+    __m512i acc[RMAX][4];
+    for (int r = 0; r < mr; r++)
+        for (int v = 0; v < nv; v++) acc[r][v] = _mm512_setzero_si512();
+    const uint8_t *arow[RMAX];
+    int32_t tail[RMAX];
+    for (int r = 0; r < mr; r++) {
         arow[r] = a + (long) (r < rows ? r : 0) * lda;
         tail[r] = quad(arow[r], full * 4, k);
     }
     for (int q = 0; q < quads; q++) {
         const int8_t *bq = panel + (long) q * NR * 4;
-        __m512i b0 = _mm512_loadu_si512((const void *) (bq));
-        __m512i b1 = _mm512_loadu_si512((const void *) (bq + 64));
-        __m512i b2 = _mm512_loadu_si512((const void *) (bq + 128));
-        __m512i b3 = _mm512_loadu_si512((const void *) (bq + 192));
-        for (int r = 0; r < MR; r++) {
+        __m512i b[4];
+        for (int v = 0; v < nv; v++) b[v] = _mm512_loadu_si512((const void *) (bq + 64 * v));
+        for (int r = 0; r < mr; r++) {
             int32_t word;
             if (q < full) memcpy(&word, arow[r] + q * 4, 4);
             else word = tail[r];
             __m512i av = _mm512_set1_epi32(word);
-            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], av, b0);
-            acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], av, b1);
-            acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], av, b2);
-            acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], av, b3);
+            for (int v = 0; v < nv; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, b[v]);
         }
     }
-    store(c, ldc, rows, cols, acc);
+    store(c, ldc, rows, cols, acc, nv);
+}
+
+static void block64(const uint8_t *a, int lda, const int8_t *p, int32_t *c, int ldc, int rows, int cols, int k) {
+    block(a, lda, p, c, ldc, rows, cols, k, 6, 4);
+}
+
+static void block32(const uint8_t *a, int lda, const int8_t *p, int32_t *c, int ldc, int rows, int cols, int k) {
+    block(a, lda, p, c, ldc, rows, cols, k, 12, 2);
+}
+
+static void block16(const uint8_t *a, int lda, const int8_t *p, int32_t *c, int ldc, int rows, int cols, int k) {
+    block(a, lda, p, c, ldc, rows, cols, k, 24, 1);
 }
 
 /* Columns [j0, j1) of C, j0 a multiple of 64 (whole panels). */
@@ -86,9 +101,12 @@ void slim4j_int8_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t *c, i
     for (int j = j0; j < j1; j += NR) {
         const int8_t *panel = bp + (long) (j / NR) * quads * NR * 4;
         int cols = j1 - j < NR ? j1 - j : NR;
-        for (int i = 0; i < m; i += MR) {
-            int rows = m - i < MR ? m - i : MR;
-            block(a + (long) i * lda, lda, panel, c + (long) i * ldc + j, ldc, rows, cols, k);
+        int mr = cols <= 16 ? 24 : cols <= 32 ? 12 : 6;
+        for (int i = 0; i < m; i += mr) {
+            int rows = m - i < mr ? m - i : mr;
+            if (cols <= 16) block16(a + (long) i * lda, lda, panel, c + (long) i * ldc + j, ldc, rows, cols, k);
+            else if (cols <= 32) block32(a + (long) i * lda, lda, panel, c + (long) i * ldc + j, ldc, rows, cols, k);
+            else block64(a + (long) i * lda, lda, panel, c + (long) i * ldc + j, ldc, rows, cols, k);
         }
     }
 }

@@ -35,9 +35,10 @@ class Int8GemmTest {
         Random random = new Random(51);
         Int8Gemm chosen = Kernels.int8Gemm();
         int[] sizes = {1, 3, 4, 5, 7, 13, 16, 17, 33, 64, 65, 100, 207};
-        for (int m : new int[] {1, 3, 4, 6, 13, 32}) {
+        for (int m : new int[] {1, 3, 4, 6, 13, 32, 50}) {
             for (int k : sizes) {
-                int n = sizes[(m + k) % sizes.length];
+                // every width class of the native blocks (<= 16, <= 32, <= 64 columns, several panels) for every m
+                int n = m == 50 ? new int[] {1, 16, 17, 32, 33, 64, 65, 100}[Math.floorMod(k, 8)] : sizes[(m + k) % sizes.length];
                 byte[] a = bytes(random, m * (k + 3) + 2);
                 byte[] w = bytes(random, k * n);
                 w[0] = -128; // extremes: 255 x -128 must not saturate
