@@ -98,14 +98,15 @@ final class QuantizeJob {
     }
 
     private void report(QuantizeReport report, Model fp32, Optional<SensitivityReport> ranking) {
+        Model written = r.measuresAccuracy() || r.latencyBatch() > 0 ? OnnxReader.read(r.out()) : null;
         if (r.measuresAccuracy()) {
             err.println("evaluating FP32 and quantized models on " + r.evalSize() + " Fashion-MNIST test images ...");
-            report = report.withAccuracy(top1(fp32), top1(OnnxReader.read(r.out())), r.evalSize());
+            report = report.withAccuracy(top1(fp32), top1(written), r.evalSize());
         }
         report = report.withSensitivity(ranking);
         if (r.latencyBatch() > 0) {
             err.println("timing FP32 and quantized at batch " + r.latencyBatch() + " ...");
-            report = report.withLatency(LatencyCheck.measure(fp32, OnnxReader.read(r.out()), r.latencyBatch()));
+            report = report.withLatency(LatencyCheck.measure(fp32, written, r.latencyBatch()));
         }
         if (r.json()) report.printJson(out);
         else report.printTable(out);

@@ -1,14 +1,10 @@
 package dev.slim4j.cli.quantize;
 
 import dev.slim4j.cli.JsonText;
+import dev.slim4j.cli.TextFiles;
 import dev.slim4j.compress.quant.LayerSensitivity;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,20 +40,8 @@ record SensitivityReport(double floatAccuracy, int examples, List<LayerSensitivi
         return m;
     }
 
-    /** Writes {@link #toJson()} to {@code file} through a temporary file moved into place. */
-    void write(Path file) {
-        try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, JsonText.write(toJson()) + "\n", StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
+    /** Writes {@link #toJson()} to {@code file} atomically. */
+    void write(Path file) { TextFiles.writeAtomically(file, JsonText.write(toJson()) + "\n"); }
 
     static Path besideModel(Path model) {
         String name = model.getFileName().toString();

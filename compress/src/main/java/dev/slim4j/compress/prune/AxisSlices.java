@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * Entry {@code index} along one axis of a dense row-major array: the strided set of elements whose
- * coordinate on that axis equals {@code index}. Norms and zeroing of filters, biases and scales all
- * reduce to walking such a slice.
+ * coordinate on that axis equals {@code index}, zeroed in place (soft pruning of live parameters).
  */
 record AxisSlices(int[] dims, int axis) {
     AxisSlices {
@@ -25,18 +24,6 @@ record AxisSlices(int[] dims, int axis) {
         int n = 1;
         for (int d = 0; d < axis; d++) n *= dims[d];
         return n;
-    }
-
-    /** Sum of squares of slice {@code index}. */
-    double sumOfSquares(float[] data, int index) {
-        int inner = inner();
-        int block = dims[axis] * inner;
-        double s = 0;
-        for (int o = 0, outer = outer(); o < outer; o++) {
-            int base = o * block + index * inner;
-            for (int i = 0; i < inner; i++) s += (double) data[base + i] * data[base + i];
-        }
-        return s;
     }
 
     /** Sets slice {@code index} to zero. */

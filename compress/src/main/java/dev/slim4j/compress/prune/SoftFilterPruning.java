@@ -1,6 +1,7 @@
 package dev.slim4j.compress.prune;
 
 import dev.slim4j.ir.Model;
+import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import dev.slim4j.train.optim.Optimizer;
 import dev.slim4j.train.optim.ParameterSet;
@@ -54,33 +55,11 @@ public final class SoftFilterPruning implements TrainingListener {
     public Map<String, Integer> zeroWeakest(ParameterSet parameters) {
         Map<String, Integer> zeroed = new LinkedHashMap<>();
         for (PruningGroup g : groups) {
-            int k = (int) Math.floor(ratio * g.size());
-            if (k == 0 || k >= g.size()) continue;
-            List<Integer> order = new ArrayList<>();
-            double[] norms = new double[g.size()];
-            for (int c = 0; c < g.size(); c++) {
-                order.add(c);
-                norms[c] = filterNorm(g, c, parameters);
-            }
-            order.sort(Comparator.comparingDouble(c -> norms[c]));
-            for (int i = 0; i < k; i++) zero(g, order.get(i), parameters);
-            zeroed.put(g.root(), k);
+            List<Integer> weakest = weakest(g, name -> has(parameters, name) ? parameters.get(name).values() : null);
+            for (int c : weakest) zero(g, c, parameters);
+            if (!weakest.isEmpty()) zeroed.put(g.root(), weakest.size());
         }
         return zeroed;
-    }
-
-    private double filterNorm(PruningGroup g, int channel, ParameterSet ps) {
-        return filterNorm(g, channel, name -> has(ps, name) ? ps.get(name).values() : null);
-    }
-
-    private double filterNorm(PruningGroup g, int channel, Function<String, float[]> values) {
-        double s = 0;
-        for (ChannelIndex ci : g.channels().get(channel).indices()) {
-            if (ci.ref().role() != TensorRole.FILTER) continue;
-            float[] v = values.apply(ci.ref().tensor());
-            if (v != null) s += slices(ci.ref()).sumOfSquares(v, ci.index());
-        }
-        return Math.sqrt(s);
     }
 
     /**
@@ -92,19 +71,28 @@ public final class SoftFilterPruning implements TrainingListener {
         PruningPlan plan = PruningPlan.none();
         Map<String, Tensor> init = trained.model().graph().initializers();
         for (PruningGroup g : groups) {
-            int k = (int) Math.floor(ratio * g.size());
-            if (k == 0 || k >= g.size()) continue;
             PruningGroup now = trained.group(g.id());
-            List<Integer> order = new ArrayList<>();
-            double[] norms = new double[now.size()];
-            for (int c = 0; c < now.size(); c++) {
-                order.add(c);
-                norms[c] = filterNorm(now, c, name -> dims.containsKey(name) && init.containsKey(name) ? init.get(name).floats() : null);
-            }
-            order.sort(Comparator.comparingDouble(c -> norms[c]));
-            plan = plan.withRemoved(now, order.subList(0, k));
+            List<Integer> weakest = weakest(now, name -> dims.containsKey(name) && init.containsKey(name) ? init.get(name).floats() : null);
+            if (!weakest.isEmpty()) plan = plan.withRemoved(now, weakest);
         }
         return plan;
+    }
+
+    /** The floor(ratio * size) channels of {@code g} with the smallest L2 norm of their filters; none if that is 0 or all. */
+    private List<Integer> weakest(PruningGroup g, Function<String, float[]> values) {
+        int k = (int) Math.floor(ratio * g.size());
+        if (k == 0 || k >= g.size()) return List.of();
+        double[] squares = new double[g.size()];
+        for (ChannelRef r : g.tensors(TensorRole.FILTER)) {
+            float[] v = values.apply(r.tensor());
+            if (v == null) continue;
+            double[] perEntry = ChannelScores.perEntry(Tensor.ofFloats(Shape.of(dims.get(r.tensor())), v), null, r.axis(), x -> x * x);
+            for (int c = 0; c < g.size(); c++) for (int i : g.channels().get(c).indicesOf(r)) squares[c] += perEntry[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < g.size(); c++) order.add(c);
+        order.sort(Comparator.comparingDouble(c -> squares[c]));
+        return List.copyOf(order.subList(0, k));
     }
 
     private void zero(PruningGroup g, int channel, ParameterSet ps) {
