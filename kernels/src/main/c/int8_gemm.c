@@ -110,3 +110,122 @@ void slim4j_int8_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t *c, i
         }
     }
 }
+
+/*
+ * Requantizing epilogue: C = A * B as above, then per column j
+ *   q = saturate(roundHalfEven((float) (acc + offset[j]) * mul[j]) + zero) to [qmin, qmax],
+ * stored as one byte at y[(row / rpi) * image_stride + row % rpi + col * channel_stride]: rpi = rows per image
+ * (an image's output positions), so a convolution writes its channel planes directly. mul must be finite
+ * (the Java side checks): the product is then a float or an infinity, and clamping it before the conversion
+ * keeps the conversion exact.
+ */
+typedef struct {
+    const int32_t *offset;
+    const float *mul;
+    int zero, qmin, qmax;
+    uint8_t *y;
+    int rpi, image_stride, channel_stride;
+} requant;
+
+static inline __attribute__((always_inline)) void store_requant(const requant *q, int i, int j, int rows, int cols,
+                                                                __m512i acc[RMAX][4], const int nv) {
+    const __m512 lo = _mm512_set1_ps((float) (q->qmin - q->zero));
+    const __m512 hi = _mm512_set1_ps((float) (q->qmax - q->zero));
+    const __m512i zero = _mm512_set1_epi32(q->zero);
+    __m512i off[4];
+    __m512 mul[4];
+    for (int v = 0; v < nv; v++) {
+        int from = v * 16;
+        int left = cols - from;
+        __mmask16 mask = left >= 16 ? (__mmask16) 0xFFFF : left <= 0 ? 0 : (__mmask16) ((1u << left) - 1);
+        off[v] = _mm512_maskz_loadu_epi32(mask, q->offset + j + from);
+        mul[v] = _mm512_maskz_loadu_ps(mask, q->mul + j + from);
+    }
+    for (int r = 0; r < rows; r++) {
+        int row = i + r;
+        uint8_t *base = q->y + (long) (row / q->rpi) * q->image_stride + row % q->rpi;
+        for (int v = 0; v < nv; v++) {
+            int from = v * 16;
+            if (from >= cols) break;
+            int left = cols - from;
+            __m512 f = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_add_epi32(acc[r][v], off[v])), mul[v]);
+            f = _mm512_roundscale_ps(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+            f = _mm512_min_ps(_mm512_max_ps(f, lo), hi);
+            __m128i bytes = _mm512_cvtepi32_epi8(_mm512_add_epi32(_mm512_cvtps_epi32(f), zero));
+            if (q->channel_stride == 1) {
+                __mmask64 mask = left >= 16 ? (__mmask64) 0xFFFF : (__mmask64) ((1u << left) - 1);
+                _mm512_mask_storeu_epi8(base + j + from, mask, _mm512_castsi128_si512(bytes));
+            } else {
+                uint8_t tmp[16];
+                _mm_storeu_si128((__m128i *) tmp, bytes);
+                uint8_t *dst = base + (long) (j + from) * q->channel_stride;
+                int count = left < 16 ? left : 16;
+                for (int c = 0; c < count; c++) dst[(long) c * q->channel_stride] = tmp[c];
+            }
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void block_requant(const uint8_t *a, int lda, const int8_t *panel,
+                                                                const requant *q, int i, int j, int rows, int cols,
+                                                                int k, const int mr, const int nv) {
+    int quads = (k + 3) / 4;
+    int full = k / 4;
+    __m512i acc[RMAX][4];
+    for (int r = 0; r < mr; r++)
+        for (int v = 0; v < nv; v++) acc[r][v] = _mm512_setzero_si512();
+    const uint8_t *arow[RMAX];
+    int32_t tail[RMAX];
+    for (int r = 0; r < mr; r++) {
+        arow[r] = a + (long) (r < rows ? r : 0) * lda;
+        tail[r] = quad(arow[r], full * 4, k);
+    }
+    for (int qd = 0; qd < quads; qd++) {
+        const int8_t *bq = panel + (long) qd * NR * 4;
+        __m512i b[4];
+        for (int v = 0; v < nv; v++) b[v] = _mm512_loadu_si512((const void *) (bq + 64 * v));
+        for (int r = 0; r < mr; r++) {
+            int32_t word;
+            if (qd < full) memcpy(&word, arow[r] + qd * 4, 4);
+            else word = tail[r];
+            __m512i av = _mm512_set1_epi32(word);
+            for (int v = 0; v < nv; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, b[v]);
+        }
+    }
+    store_requant(q, i, j, rows, cols, acc, nv);
+}
+
+static void block64_requant(const uint8_t *a, int lda, const int8_t *p, const requant *q, int i, int j, int rows,
+                            int cols, int k) {
+    block_requant(a, lda, p, q, i, j, rows, cols, k, 6, 4);
+}
+
+static void block32_requant(const uint8_t *a, int lda, const int8_t *p, const requant *q, int i, int j, int rows,
+                            int cols, int k) {
+    block_requant(a, lda, p, q, i, j, rows, cols, k, 12, 2);
+}
+
+static void block16_requant(const uint8_t *a, int lda, const int8_t *p, const requant *q, int i, int j, int rows,
+                            int cols, int k) {
+    block_requant(a, lda, p, q, i, j, rows, cols, k, 24, 1);
+}
+
+/* Rows [i0, i1) and columns [j0, j1) (j0 a multiple of 64) of the requantized product. */
+void slim4j_int8_gemm_requant(const uint8_t *a, int lda, const int8_t *bp, int k, int i0, int i1, int j0, int j1,
+                              const int32_t *offset, const float *mul, int zero, int qmin, int qmax, uint8_t *y,
+                              int rpi, int image_stride, int channel_stride) {
+    requant q = {offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride};
+    int quads = (k + 3) / 4;
+    for (int j = j0; j < j1; j += NR) {
+        const int8_t *panel = bp + (long) (j / NR) * quads * NR * 4;
+        int cols = j1 - j < NR ? j1 - j : NR;
+        int mr = cols <= 16 ? 24 : cols <= 32 ? 12 : 6;
+        for (int i = i0; i < i1; i += mr) {
+            int rows = i1 - i < mr ? i1 - i : mr;
+            const uint8_t *ai = a + (long) i * lda;
+            if (cols <= 16) block16_requant(ai, lda, panel, &q, i, j, rows, cols, k);
+            else if (cols <= 32) block32_requant(ai, lda, panel, &q, i, j, rows, cols, k);
+            else block64_requant(ai, lda, panel, &q, i, j, rows, cols, k);
+        }
+    }
+}

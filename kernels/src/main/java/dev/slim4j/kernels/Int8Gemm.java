@@ -12,22 +12,57 @@ public interface Int8Gemm {
     void multiply(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc,
                   Parallelism parallelism);
 
+    /**
+     * The product requantized per column by {@code rq} and stored as bytes where {@code y} says. This definition
+     * multiplies into int32 and requantizes each accumulator; an implementation may fuse the two.
+     */
+    default void multiplyRequantized(int m, byte[] a, int aOff, int lda, Int8Weights b, Requantization rq,
+                                     RequantizedOutput y, Parallelism parallelism) {
+        checkA(m, a, aOff, lda, b);
+        checkRequantized(m, b, rq, y);
+        int n = b.n();
+        int[] acc = new int[m * n];
+        multiply(m, a, aOff, lda, b, acc, 0, n, parallelism);
+        byte[] out = y.data();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) out[y.index(i, j)] = rq.apply(acc[i * n + j], j);
+        }
+    }
+
+    /** Throws when {@code rq} does not have one column per output column or {@code y} is too short. */
+    static void checkRequantized(int m, Int8Weights b, Requantization rq, RequantizedOutput y) {
+        if (rq.columns() != b.n()) {
+            throw new IllegalArgumentException("expected a requantization of " + b.n() + " columns, found "
+                    + rq.columns());
+        }
+        y.check(m, b.n());
+    }
+
     /** Throws when an array is too short. */
     static void check(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc) {
-        if (m < 0 || lda < b.k() || ldc < b.n()) {
-            throw new IllegalArgumentException("expected m >= 0, lda >= k and ldc >= n, found m " + m + ", lda "
-                    + lda + " (k " + b.k() + "), ldc " + ldc + " (n " + b.n() + ")");
+        if (ldc < b.n()) {
+            throw new IllegalArgumentException("expected ldc >= n, found ldc " + ldc + " (n " + b.n() + ")");
         }
+        checkA(m, a, aOff, lda, b);
         if (m == 0) return;
-        long aEnd = aOff + (long) (m - 1) * lda + b.k();
         long cEnd = cOff + (long) (m - 1) * ldc + b.n();
-        if (aOff < 0 || aEnd > a.length) {
-            throw new IndexOutOfBoundsException("expected a to hold " + m + " rows of " + b.k() + " from " + aOff
-                    + " (lda " + lda + "), found byte[" + a.length + "]");
-        }
         if (cOff < 0 || cEnd > c.length) {
             throw new IndexOutOfBoundsException("expected c to hold " + m + " rows of " + b.n() + " from " + cOff
                     + " (ldc " + ldc + "), found int[" + c.length + "]");
+        }
+    }
+
+    /** Throws when {@code a} does not hold {@code m} rows of {@code k} bytes. */
+    static void checkA(int m, byte[] a, int aOff, int lda, Int8Weights b) {
+        if (m < 0 || lda < b.k()) {
+            throw new IllegalArgumentException("expected m >= 0 and lda >= k, found m " + m + ", lda " + lda
+                    + " (k " + b.k() + ")");
+        }
+        if (m == 0) return;
+        long aEnd = aOff + (long) (m - 1) * lda + b.k();
+        if (aOff < 0 || aEnd > a.length) {
+            throw new IndexOutOfBoundsException("expected a to hold " + m + " rows of " + b.k() + " from " + aOff
+                    + " (lda " + lda + "), found byte[" + a.length + "]");
         }
     }
 }

@@ -16,12 +16,21 @@ final class NativeInt8Gemm implements Int8Gemm {
     private static final FunctionDescriptor GEMM = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
             ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+    private static final FunctionDescriptor GEMM_REQUANT = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS,
+            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT);
     private static final long MIN_OPS_PER_THREAD = 1 << 21;
+    /** Row parts are multiples of the tallest register block (24 rows). */
+    private static final int ROW_BLOCK = 24;
 
     private final MethodHandle gemm;
+    private final MethodHandle gemmRequant;
 
-    NativeInt8Gemm(MemorySegment symbol) {
-        this.gemm = Linker.nativeLinker().downcallHandle(symbol, GEMM, Linker.Option.critical(true));
+    NativeInt8Gemm(MemorySegment gemm, MemorySegment gemmRequant) {
+        this.gemm = Linker.nativeLinker().downcallHandle(gemm, GEMM, Linker.Option.critical(true));
+        this.gemmRequant = Linker.nativeLinker().downcallHandle(gemmRequant, GEMM_REQUANT, Linker.Option.critical(true));
     }
 
     @Override
@@ -42,6 +51,54 @@ final class NativeInt8Gemm implements Int8Gemm {
             int to = Math.min(b.n(), (int) ((long) panels * (part + 1) / parts) * Int8Weights.PANEL);
             if (to > from) call(m, a, aOff, lda, b, c, cOff, ldc, from, to);
         });
+    }
+
+    /**
+     * Fused: each register block is requantized and stored as bytes straight from the accumulators. Threads split
+     * the column panels, or the rows when there are fewer panels than threads (narrow layers).
+     */
+    @Override
+    public void multiplyRequantized(int m, byte[] a, int aOff, int lda, Int8Weights b, Requantization rq,
+                                    RequantizedOutput y, Parallelism parallelism) {
+        if (!rq.finiteMultipliers()) {
+            Int8Gemm.super.multiplyRequantized(m, a, aOff, lda, b, rq, y, parallelism);
+            return;
+        }
+        Int8Gemm.checkA(m, a, aOff, lda, b);
+        Int8Gemm.checkRequantized(m, b, rq, y);
+        if (m == 0 || b.n() == 0) return;
+        int panels = Math.ceilDiv(b.n(), Int8Weights.PANEL);
+        long ops = 2L * m * b.n() * b.k();
+        int parts = (int) Math.min(parallelism.threads(), Math.max(1, ops / MIN_OPS_PER_THREAD));
+        if (panels >= parts) {
+            parallelism.run(parts, part -> {
+                int from = (int) ((long) panels * part / parts) * Int8Weights.PANEL;
+                int to = Math.min(b.n(), (int) ((long) panels * (part + 1) / parts) * Int8Weights.PANEL);
+                if (to > from) callRequant(a, aOff, lda, b, rq, y, 0, m, from, to);
+            });
+            return;
+        }
+        int blocks = Math.ceilDiv(m, ROW_BLOCK);
+        int rowParts = Math.min(parts, blocks);
+        parallelism.run(rowParts, part -> {
+            int from = (int) ((long) blocks * part / rowParts) * ROW_BLOCK;
+            int to = Math.min(m, (int) ((long) blocks * (part + 1) / rowParts) * ROW_BLOCK);
+            if (to > from) callRequant(a, aOff, lda, b, rq, y, from, to, 0, b.n());
+        });
+    }
+
+    private void callRequant(byte[] a, int aOff, int lda, Int8Weights b, Requantization rq, RequantizedOutput y,
+                             int i0, int i1, int j0, int j1) {
+        try {
+            gemmRequant.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
+                    b.k(), i0, i1, j0, j1, MemorySegment.ofArray(rq.offset()), MemorySegment.ofArray(rq.multiplier()),
+                    rq.zeroPoint(), rq.qmin(), rq.qmax(), MemorySegment.ofArray(y.data()).asSlice(y.offset()),
+                    y.rowsPerImage(), y.imageStride(), y.channelStride());
+        } catch (Throwable t) {
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error e) throw e;
+            throw new IllegalStateException("native requantizing int8 GEMM failed", t);
+        }
     }
 
     private void call(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc, int from, int to) {

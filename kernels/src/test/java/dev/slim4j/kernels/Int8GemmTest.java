@@ -54,6 +54,75 @@ class Int8GemmTest {
     }
 
     @Test
+    void requantizedMatchesTheDefinitionExactlyOnOddSizesAndLayouts() {
+        Random random = new Random(52);
+        Int8Gemm chosen = Kernels.int8Gemm();
+        Int8Gemm scalar = new ScalarInt8Gemm();
+        int[][] ranges = {{0, 255}, {-128, 127}};
+        for (int m : new int[] {1, 5, 24, 25, 49, 100, 784}) {
+            for (int n : new int[] {1, 3, 16, 17, 32, 33, 64, 65, 130}) {
+                int k = new int[] {1, 4, 9, 27, 64, 290}[Math.floorMod(m + n, 6)];
+                int[] range = ranges[(m + n) % 2];
+                byte[] a = bytes(random, m * k + 1);
+                Int8Weights b = Int8Weights.of(bytes(random, k * n), 0, k, n);
+                int[] offset = new int[n];
+                float[] multiplier = new float[n];
+                for (int j = 0; j < n; j++) {
+                    offset[j] = random.nextInt(20001) - 10000;
+                    // ties (0.5), saturating (large), tiny and ordinary multipliers
+                    multiplier[j] = switch (j % 4) {
+                        case 0 -> 0.5f;
+                        case 1 -> 1e3f;
+                        case 2 -> 1e-7f;
+                        default -> random.nextFloat() * 0.01f;
+                    };
+                }
+                Requantization rq = new Requantization(offset, multiplier, range[0] == 0 ? 100 : -3, range[0], range[1]);
+                int images = 1 + m % 3;
+                int spatial = Math.ceilDiv(m, images);
+                RequantizedOutput[] layouts = {
+                        RequantizedOutput.rows(new byte[m * n + 5], 5, n),
+                        RequantizedOutput.planes(new byte[images * spatial * n + 3], 3, spatial, n)};
+                for (RequantizedOutput layout : layouts) {
+                    RequantizedOutput expected = copyOf(layout);
+                    RequantizedOutput actual = copyOf(layout);
+                    scalar.multiplyRequantized(m, a, 1, k, b, rq, expected, Parallelism.serial());
+                    chosen.multiplyRequantized(m, a, 1, k, b, rq, actual, new Parallelism(POOL, 2));
+                    assertArrayEquals(expected.data(), actual.data(), chosen.name() + " m " + m + " n " + n + " k " + k
+                            + " channel stride " + layout.channelStride());
+                }
+            }
+        }
+    }
+
+    @Test
+    void requantizationRoundsHalfToEvenAndSaturates() {
+        Requantization rq = new Requantization(new int[] {0, 0, 0}, new float[] {0.5f, 1e9f, Float.NaN}, 10, 0, 255);
+        assertEquals(10 + 2, rq.apply(5, 0)); // 2.5 -> 2
+        assertEquals(10 + 4, rq.apply(7, 0)); // 3.5 -> 4
+        assertEquals((byte) 255, rq.apply(1, 1));
+        assertEquals(0, rq.apply(-1, 1));
+        assertEquals(10, rq.apply(1, 2)); // NaN -> the zero point
+    }
+
+    @Test
+    void requantizedOutputRefusesShortArrays() {
+        Int8Weights b = Int8Weights.of(new byte[4], 0, 2, 2);
+        Requantization rq = new Requantization(new int[2], new float[] {1f, 1f}, 0, 0, 255);
+        RequantizedOutput tooShort = RequantizedOutput.planes(new byte[7], 0, 2, 2);
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.int8Gemm().multiplyRequantized(4, new byte[8], 0, 2, b, rq, tooShort, Parallelism.serial()));
+        RequantizedOutput exact = RequantizedOutput.planes(new byte[8], 0, 2, 2);
+        Kernels.int8Gemm().multiplyRequantized(4, new byte[8], 0, 2, b, rq, exact, Parallelism.serial());
+    }
+
+    private static RequantizedOutput copyOf(RequantizedOutput o) {
+        byte[] data = o.data().clone();
+        java.util.Arrays.fill(data, (byte) 0x5A); // untouched bytes must stay as they were
+        return new RequantizedOutput(data, o.offset(), o.rowsPerImage(), o.imageStride(), o.channelStride());
+    }
+
+    @Test
     void nativeKernelIsUsedWhereTheCpuHasVnni() throws Exception {
         boolean vnni = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains("avx512_vnni");
         boolean compiler = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/cc"));

@@ -3,6 +3,8 @@ package dev.slim4j.runtime.plan;
 import dev.slim4j.kernels.ConvGeometry;
 import dev.slim4j.kernels.Int8Gemm;
 import dev.slim4j.kernels.Int8Weights;
+import dev.slim4j.kernels.Requantization;
+import dev.slim4j.kernels.RequantizedOutput;
 import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
@@ -12,8 +14,8 @@ import dev.slim4j.tensor.quant.QuantMath;
  * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: images are unfolded
  * into rows of patches ("im2row", padding reads x_zero_point; small images several to one GEMM), multiplied by
  * the transposed weights with the int8
- * GEMM into int32, corrected for x_zero_point ({@code acc - zx * sum_k w}), biased and requantized per output
- * channel exactly as the reference does.
+ * GEMM, each int32 sum corrected for x_zero_point ({@code acc - zx * sum_k w}), biased and requantized per output
+ * channel exactly as the reference does, by the GEMM itself straight into the output's channel planes.
  */
 final class Int8ConvStep implements Step {
     /** Unfolded rows of several images go to one GEMM, up to this many bytes (small images, 1x1 on vectors). */
@@ -22,44 +24,36 @@ final class Int8ConvStep implements Step {
     private final ConvGeometry g;
     private final Int8Gemm gemm;
     private final Int8Weights weights;
-    private final int[] offset;
-    private final float[] multiplier;
+    private final Requantization requantization;
     private final int xZero;
-    private final long yZero;
     private final DType yType;
     private final Shape yShape;
     private final Operand x;
     private final Operand.Slot y;
     private final Workers workers;
     private final int imagesPerChunk;
-    private final long qmin;
-    private final long qmax;
     private final byte[] rows;
-    private final int[] acc;
 
     Int8ConvStep(ConvGeometry g, Int8Gemm gemm, Int8Weights weights, int[] bias, float[] multiplier, int xZero,
                  long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers) {
         this.g = g;
         this.gemm = gemm;
         this.weights = weights;
-        this.multiplier = multiplier;
         this.xZero = xZero;
-        this.yZero = yZero;
         this.yType = yType;
         this.yShape = yShape;
         this.x = x;
         this.y = y;
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
-        this.qmin = QuantMath.qmin(yType);
-        this.qmax = QuantMath.qmax(yType);
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
         this.rows = new byte[imagesPerChunk * spatial * g.patchSize()];
-        this.acc = new int[imagesPerChunk * spatial * g.outChannels()];
-        this.offset = new int[g.outChannels()];
+        int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
             offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
         }
+        this.requantization = new Requantization(offset, multiplier.clone(), Math.toIntExact(yZero),
+                (int) QuantMath.qmin(yType), (int) QuantMath.qmax(yType));
     }
 
     @Override public void run(Frame f) {
@@ -77,25 +71,10 @@ final class Int8ConvStep implements Step {
                 if (threeByThree) unfold3x3(xb, imageOff, i * spatial * k);
                 else unfold(xb, imageOff, i * spatial * k);
             }
-            gemm.multiply(count * spatial, rows, 0, k, weights, acc, 0, m, workers.parallelism());
-            for (int i = 0; i < count; i++) {
-                int base = (n0 + i) * m * spatial;
-                int accBase = i * spatial * m;
-                for (int oc = 0; oc < m; oc++) {
-                    int off = offset[oc];
-                    float mul = multiplier[oc];
-                    int dst = base + oc * spatial;
-                    for (int p = 0, a = accBase + oc; p < spatial; p++, a += m) yb[dst + p] = requantize(acc[a] + off, mul);
-                }
-            }
+            gemm.multiplyRequantized(count * spatial, rows, 0, k, weights, requantization,
+                    RequantizedOutput.planes(yb, n0 * m * spatial, spatial, m), workers.parallelism());
         }
         f.tensors[y.slot()] = out;
-    }
-
-    /** {@link QuantMath#requantize} for this step's output type, with the type's bounds worked out once. */
-    private byte requantize(int acc, float multiplier) {
-        double v = Math.rint((float) acc * multiplier) + yZero;
-        return (byte) (v <= qmin ? qmin : v >= qmax ? qmax : v == v ? (long) v : Math.clamp(yZero, qmin, qmax));
     }
 
     /**
