@@ -40,17 +40,13 @@ final class Int8Rule {
         int m = g.outChannels();
         int k = g.patchSize();
         byte[] wb = w.bytes();
-        byte[] transposed = new byte[k * m];
-        for (int oc = 0; oc < m; oc++) {
-            for (int kk = 0; kk < k; kk++) transposed[kk * m + oc] = wb[oc * k + kk];
-        }
-        Int8Weights weights = Int8Weights.of(transposed, 0, k, m);
+        Int8Weights weights = Int8Weights.of(Int8ConvStep.patchMajorWeights(g, wb), 0, k, m);
         float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), m);
         int[] bias = v.has(8) ? v.constant(8).ints() : null;
         int xZero = (int) v.constant(2).getLong(0);
         Tensor yZp = v.constant(7);
         Int8Gemm gemm = Kernels.int8Gemm();
-        return Choice.fast("im2row+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel", p ->
+        return Choice.fast("im2row-nhwc+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel", p ->
                 new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(), v.out(0),
                         v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
     }
