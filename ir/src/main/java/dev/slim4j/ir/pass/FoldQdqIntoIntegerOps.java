@@ -7,6 +7,7 @@ import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.DequantizeLinear;
 import dev.slim4j.ir.op.Gemm;
 import dev.slim4j.ir.op.MatMul;
+import dev.slim4j.ir.op.MaxPool;
 import dev.slim4j.ir.op.Op;
 import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.ir.op.QLinearMatMul;
@@ -33,7 +34,9 @@ import java.util.Optional;
  * DQ(b)?))} to QLinearConv, {@code Q(MatMul(DQ(a), DQ(b)))} to QLinearMatMul and {@code Q(Gemm(DQ(x), DQ(w),
  * DQ(b)?))} to a 1x1 QLinearConv between two Reshapes, with constant weights, per-tensor
  * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU between the op and Q is
- * dropped when y's zero point is the type's minimum (Q then clamps at the same value). The float op's output must
+ * dropped when y's zero point is the type's minimum (Q then clamps at the same value). {@code Q(MaxPool(DQ(x)))}
+ * pools the integers x ({@code Q(DQ(.))} is monotonic, so it commutes with the maximum): the MaxPool alone when Q
+ * has DQ's parameters, else followed by that DQ and Q on the 4x smaller pooled tensor. The float op's output must
  * feed the Q (or ReLU) only.
  */
 public final class FoldQdqIntoIntegerOps implements Pass {
@@ -49,7 +52,9 @@ public final class FoldQdqIntoIntegerOps implements Pass {
                     .input(0, Pattern.op("op", Gemm.class).singleUse()), FoldQdqIntoIntegerOps::gemm),
             new Rule("Q(Relu(Gemm(DQ, DQ, DQ?))) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
-                            .input(0, Pattern.op("op", Gemm.class).singleUse())), FoldQdqIntoIntegerOps::gemm)));
+                            .input(0, Pattern.op("op", Gemm.class).singleUse())), FoldQdqIntoIntegerOps::gemm),
+            new Rule("Q(MaxPool(DQ)) into a MaxPool of the integers", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("op", MaxPool.class).singleUse()), FoldQdqIntoIntegerOps::maxPool)));
 
     @Override public Graph apply(Graph graph) { return REWRITES.apply(graph); }
 
@@ -104,6 +109,56 @@ public final class FoldQdqIntoIntegerOps implements Pass {
         List<String> in = List.of(a.get().value(), a.get().scale(), zero(g, a.get(), q, extra), b.get().value(),
                 b.get().scale(), zero(g, b.get(), q, extra), q.input(1), outputZero(g, q, extra));
         return Rewrite.of(new Node(mm.name(), new QLinearMatMul(), in, q.outputs()), extra);
+    }
+
+    private static Optional<Rewrite> maxPool(Match m, GraphIndex g) {
+        Node q = m.root();
+        Node pool = m.node("op");
+        if (pool.outputs().size() > 1 && !pool.output(1).isEmpty()) return Optional.empty();
+        Optional<Node> dq = g.producer(pool.input(0));
+        if (dq.isEmpty() || !(dq.get().op() instanceof DequantizeLinear)) return Optional.empty();
+        Node d = dq.get();
+        DType type = g.type(d.input(0)).map(t -> t.dtype()).orElse(DType.FLOAT32);
+        if (type != DType.UINT8 && type != DType.INT8) return Optional.empty();
+        if (!perTensor(g, d.input(1)) || !perTensor(g, q.input(1)) || !perTensorZero(g, d.input(2))
+                || !perTensorZero(g, q.input(2))) {
+            return Optional.empty();
+        }
+        if (sameConstant(g, d.input(1), q.input(1)) && sameZero(g, d, q)) {
+            return Rewrite.of(new Node(pool.name(), pool.op(), List.of(d.input(0)), q.outputs()));
+        }
+        String pooled = g.freshName(pool.name() + ".integers");
+        String dequantized = g.freshName(pool.name() + ".dequantized");
+        List<String> dqInputs = new ArrayList<>(d.inputs());
+        dqInputs.set(0, pooled);
+        List<String> qInputs = new ArrayList<>(q.inputs());
+        qInputs.set(0, dequantized);
+        return Optional.of(new Rewrite(List.of(
+                new Node(pool.name(), pool.op(), List.of(d.input(0)), List.of(pooled)),
+                new Node(d.name() + "_after_" + pool.name(), d.op(), dqInputs, List.of(dequantized)),
+                new Node(q.name(), q.op(), qInputs, q.outputs())), new LinkedHashMap<>()));
+    }
+
+    /** An absent zero point, or a constant one of one element. */
+    private static boolean perTensorZero(GraphIndex g, String zero) {
+        return zero.isEmpty() || g.constant(zero).filter(t -> t.size() == 1).isPresent();
+    }
+
+    private static boolean sameConstant(GraphIndex g, String a, String b) {
+        Optional<Tensor> x = g.constant(a);
+        Optional<Tensor> y = g.constant(b);
+        return x.isPresent() && y.isPresent() && x.get().dtype() == y.get().dtype()
+                && x.get().getDouble(0) == y.get().getDouble(0);
+    }
+
+    /** The same zero point value and type (an absent one is uint8 0). */
+    private static boolean sameZero(GraphIndex g, Node dq, Node q) {
+        Optional<Tensor> a = dq.input(2).isEmpty() ? Optional.of(Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 0))
+                : g.constant(dq.input(2));
+        Optional<Tensor> b = q.input(2).isEmpty() ? Optional.of(Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 0))
+                : g.constant(q.input(2));
+        return a.isPresent() && b.isPresent() && a.get().dtype() == b.get().dtype()
+                && a.get().getLong(0) == b.get().getLong(0);
     }
 
     /**

@@ -66,4 +66,44 @@ class FoldQdqIntoIntegerOpsTest {
                 "r: float32[1,3] = Relu(c)\n  yq = QuantizeLinear(r, ys, yz)");
         PassCase.check(FOLD, withRelu, withRelu);
     }
+
+    @Test void maxPoolBetweenEqualParametersPoolsTheIntegers() {
+        PassCase.check(FOLD, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,2,2,2])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  init s2: float32[] = [0.5]
+                  init z2: uint8[] = [3]
+                  x: float32[1,2,4,4] = DequantizeLinear(xq, s, z)
+                  p: float32[1,2,2,2] = MaxPool(x) {kernel_shape=[2, 2], strides=[2, 2]}
+                  yq = QuantizeLinear(p, s2, z2)
+                """, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,2,2,2])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  init s2: float32[] = [0.5]
+                  init z2: uint8[] = [3]
+                  yq = MaxPool[p](xq) {kernel_shape=[2, 2], strides=[2, 2]}
+                """);
+    }
+
+    @Test void maxPoolBetweenDifferentParametersPoolsTheIntegersThenRequantizes() {
+        PassCase.check(FOLD, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,2,2,2])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  init s2: float32[] = [0.25]
+                  x: float32[1,2,4,4] = DequantizeLinear(xq, s, z)
+                  p: float32[1,2,2,2] = MaxPool(x) {kernel_shape=[2, 2], strides=[2, 2]}
+                  yq = QuantizeLinear(p, s2)
+                """, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,2,2,2])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  init s2: float32[] = [0.25]
+                  p.integers = MaxPool[p](xq) {kernel_shape=[2, 2], strides=[2, 2]}
+                  p.dequantized = DequantizeLinear[x_after_p](p.integers, s, z)
+                  yq = QuantizeLinear[yq](p.dequantized, s2)
+                """);
+    }
 }
