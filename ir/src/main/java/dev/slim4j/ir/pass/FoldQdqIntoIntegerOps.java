@@ -5,6 +5,7 @@ import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.op.AutoPad;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.DequantizeLinear;
+import dev.slim4j.ir.op.Flatten;
 import dev.slim4j.ir.op.Gemm;
 import dev.slim4j.ir.op.MatMul;
 import dev.slim4j.ir.op.MaxPool;
@@ -36,7 +37,8 @@ import java.util.Optional;
  * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU between the op and Q is
  * dropped when y's zero point is the type's minimum (Q then clamps at the same value). {@code Q(MaxPool(DQ(x)))}
  * pools the integers x ({@code Q(DQ(.))} is monotonic, so it commutes with the maximum): the MaxPool alone when Q
- * has DQ's parameters, else followed by that DQ and Q on the 4x smaller pooled tensor. The float op's output must
+ * has DQ's parameters, else followed by that DQ and Q on the 4x smaller pooled tensor; a per-tensor Q after a
+ * Flatten moves before it (so that {@code Flatten(MaxPool(...))} pools integers too). The float op's output must
  * feed the Q (or ReLU) only.
  */
 public final class FoldQdqIntoIntegerOps implements Pass {
@@ -53,6 +55,8 @@ public final class FoldQdqIntoIntegerOps implements Pass {
             new Rule("Q(Relu(Gemm(DQ, DQ, DQ?))) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
                             .input(0, Pattern.op("op", Gemm.class).singleUse())), FoldQdqIntoIntegerOps::gemm),
+            new Rule("Q(Flatten(x)) into Flatten(Q(x))", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("op", Flatten.class).singleUse()), FoldQdqIntoIntegerOps::quantizeFirst),
             new Rule("Q(MaxPool(DQ)) into a MaxPool of the integers", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("op", MaxPool.class).singleUse()), FoldQdqIntoIntegerOps::maxPool)));
 
@@ -109,6 +113,19 @@ public final class FoldQdqIntoIntegerOps implements Pass {
         List<String> in = List.of(a.get().value(), a.get().scale(), zero(g, a.get(), q, extra), b.get().value(),
                 b.get().scale(), zero(g, b.get(), q, extra), q.input(1), outputZero(g, q, extra));
         return Rewrite.of(new Node(mm.name(), new QLinearMatMul(), in, q.outputs()), extra);
+    }
+
+    /** {@code Q(Flatten(x))} as {@code Flatten(Q(x))}: a per-tensor Q moves elements, not their values. */
+    private static Optional<Rewrite> quantizeFirst(Match m, GraphIndex g) {
+        Node q = m.root();
+        Node flatten = m.node("op");
+        if (!perTensor(g, q.input(1)) || !perTensorZero(g, q.input(2))) return Optional.empty();
+        String quantized = g.freshName(flatten.input(0) + ".quantized");
+        List<String> qInputs = new ArrayList<>(q.inputs());
+        qInputs.set(0, flatten.input(0));
+        return Optional.of(new Rewrite(List.of(
+                new Node(q.name(), q.op(), qInputs, List.of(quantized)),
+                new Node(flatten.name(), flatten.op(), List.of(quantized), q.outputs())), new LinkedHashMap<>()));
     }
 
     private static Optional<Rewrite> maxPool(Match m, GraphIndex g) {

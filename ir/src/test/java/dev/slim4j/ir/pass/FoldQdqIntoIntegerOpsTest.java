@@ -106,4 +106,22 @@ class FoldQdqIntoIntegerOpsTest {
                   yq = QuantizeLinear[yq](p.dequantized, s2)
                 """);
     }
+
+    @Test void quantizeMovesBeforeFlattenSoThatThePoolBelowPoolsIntegers() {
+        PassCase.check(FOLD, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,8])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  x: float32[1,2,4,4] = DequantizeLinear(xq, s, z)
+                  p: float32[1,2,2,2] = MaxPool(x) {kernel_shape=[2, 2], strides=[2, 2]}
+                  f: float32[1,8] = Flatten(p)
+                  yq = QuantizeLinear(f, s, z)
+                """, """
+                graph g (xq: uint8[1,2,4,4]) -> (yq: uint8[1,8])
+                  init s: float32[] = [0.5]
+                  init z: uint8[] = [3]
+                  p.quantized = MaxPool[p](xq) {kernel_shape=[2, 2], strides=[2, 2]}
+                  yq = Flatten[f](p.quantized)
+                """);
+    }
 }
