@@ -15,6 +15,24 @@ public interface Gemm {
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism);
 
+    /**
+     * {@code alpha * op(A)} prepared for repeated use as the left operand ({@link #sgemm(PreparedLeft, boolean,
+     * int, float[], int, int, float, float[], int, int, Epilogue, Parallelism)}): an implementation may pack it
+     * once here instead of in every call. This definition keeps the arguments only.
+     */
+    default PreparedLeft prepareLeft(boolean transA, int m, int k, float alpha, float[] a, int aOff, int lda) {
+        new GemmArgs(transA, false, m, 1, k, alpha, a, aOff, lda, new float[Math.max(1, k)], 0, 1, 0f,
+                new float[Math.max(1, m)], 0, 1, Epilogue.none()).check();
+        return new PreparedLeft(transA, m, k, alpha, a, aOff, lda, null);
+    }
+
+    /** {@code C = epilogue(a * op(B) + beta * C)}, the same result as the plain call with a's arguments. */
+    default void sgemm(PreparedLeft a, boolean transB, int n, float[] b, int bOff, int ldb, float beta, float[] c,
+                       int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
+        sgemm(a.transA(), transB, a.m(), n, a.k(), a.alpha(), a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff,
+                ldc, epilogue, parallelism);
+    }
+
     /** {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int, Epilogue, Parallelism)} on the calling thread, without epilogue. */
     default void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

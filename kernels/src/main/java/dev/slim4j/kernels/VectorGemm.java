@@ -36,6 +36,44 @@ final class VectorGemm implements Gemm {
                       float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
         GemmArgs g = new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc, epilogue).check();
+        run(g, null, parallelism);
+    }
+
+    /**
+     * Packs all of op(A) once, in the layout {@link #serial} would pack block by block: the depth block starting
+     * at {@code pc} from {@code pc * mPadded}, row sliver {@code ir} of it at {@code + ir * kc}.
+     */
+    @Override
+    public PreparedLeft prepareLeft(boolean transA, int m, int k, float alpha, float[] a, int aOff, int lda) {
+        GemmArgs g = new GemmArgs(transA, false, m, 1, k, alpha, a, aOff, lda, new float[Math.max(1, k)], 0, 1, 0f,
+                new float[Math.max(1, m)], 0, 1, Epilogue.none()).check();
+        int mPadded = roundUp(m, MR);
+        float[] packed = new float[mPadded * k];
+        float[] block = new float[mPadded * Math.min(k, blocking.kc())];
+        for (int pc = 0; pc < k; pc += blocking.kc()) {
+            int kc = Math.min(blocking.kc(), k - pc);
+            GemmPacking.packA(g, 0, m, pc, kc, block);
+            System.arraycopy(block, 0, packed, pc * mPadded, mPadded * kc);
+        }
+        return new PreparedLeft(transA, m, k, alpha, a, aOff, lda, packed);
+    }
+
+    @Override
+    public void sgemm(PreparedLeft a, boolean transB, int n, float[] b, int bOff, int ldb, float beta, float[] c,
+                      int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
+        GemmArgs g = new GemmArgs(a.transA(), transB, a.m(), n, a.k(), a.alpha(), a.a(), a.aOff(), a.lda(), b, bOff,
+                ldb, beta, c, cOff, ldc, epilogue).check();
+        if (a.packed() != null && a.packed().length != roundUp(a.m(), MR) * a.k()) {
+            throw new IllegalArgumentException("left operand prepared by another GEMM: expected "
+                    + roundUp(a.m(), MR) * a.k() + " packed floats, found " + a.packed().length);
+        }
+        run(g, a.packed(), parallelism);
+    }
+
+    private void run(GemmArgs g, float[] packedA, Parallelism parallelism) {
+        int m = g.m();
+        int n = g.n();
+        int k = g.k();
         if (m == 0 || n == 0) {
             return;
         }
@@ -45,8 +83,9 @@ final class VectorGemm implements Gemm {
         }
         long flops = 2L * m * n * Math.max(k, 1);
         int parts = (int) Math.min(parallelism.threads(), Math.max(1, flops / MIN_FLOPS_PER_THREAD));
+        int mPadded = roundUp(m, MR);
         if (parts <= 1) {
-            serial(g);
+            serial(g, packedA, 0, mPadded);
             return;
         }
         boolean byColumns = n >= m;
@@ -58,12 +97,17 @@ final class VectorGemm implements Gemm {
             int from = Math.min(extent, (int) ((long) units * part / used) * unit);
             int to = Math.min(extent, (int) ((long) units * (part + 1) / used) * unit);
             if (to > from) {
-                serial(byColumns ? g.columns(from, to - from) : g.rows(from, to - from));
+                serial(byColumns ? g.columns(from, to - from) : g.rows(from, to - from), packedA,
+                        byColumns ? 0 : from, mPadded);
             }
         });
     }
 
-    private void serial(GemmArgs g) {
+    /**
+     * The blocked product of {@code g}; with {@code packedA} (from {@link #prepareLeft}, {@code mPadded} rows per
+     * depth block) its blocks are read from there, {@code row0} being g's first row in the prepared operand.
+     */
+    private void serial(GemmArgs g, float[] packedA, int row0, int mPadded) {
         if (g.k() == 0) {
             scaleOnly(g);
             return;
@@ -79,16 +123,20 @@ final class VectorGemm implements Gemm {
                 GemmPacking.packB(g, pc, kc, jc, ncCur, w.b);
                 for (int ic = 0; ic < g.m(); ic += mc) {
                     int mcCur = Math.min(mc, g.m() - ic);
-                    GemmPacking.packA(g, ic, mcCur, pc, kc, w.a);
-                    macro(g, w, ic, mcCur, jc, ncCur, kc, beta, last);
+                    if (packedA == null) {
+                        GemmPacking.packA(g, ic, mcCur, pc, kc, w.a);
+                        macro(g, w, w.a, 0, ic, mcCur, jc, ncCur, kc, beta, last);
+                    } else {
+                        macro(g, w, packedA, pc * mPadded + (row0 + ic) * kc, ic, mcCur, jc, ncCur, kc, beta, last);
+                    }
                 }
             }
         }
     }
 
-    /** All micro-tiles of one packed A block against one packed B panel. */
-    private static void macro(GemmArgs g, Workspace w, int ic, int mcCur, int jc, int ncCur, int kc,
-                              float beta, boolean last) {
+    /** All micro-tiles of one packed A block (at {@code ap[apOff]}) against one packed B panel. */
+    private static void macro(GemmArgs g, Workspace w, float[] ap, int apOff, int ic, int mcCur, int jc, int ncCur,
+                              int kc, float beta, boolean last) {
         float[] c = g.c();
         int ldc = g.ldc();
         boolean epilogue = last && !g.epilogue().isIdentity();
@@ -97,7 +145,7 @@ final class VectorGemm implements Gemm {
             for (int ir = 0; ir < mcCur; ir += MR) {
                 int rows = Math.min(MR, mcCur - ir);
                 int cIdx = g.cOff() + (ic + ir) * ldc + jc + jr;
-                GemmMicroKernel.multiply(w.a, ir * kc, w.b, jr * kc, kc, w.tile);
+                GemmMicroKernel.multiply(ap, apOff + ir * kc, w.b, jr * kc, kc, w.tile);
                 if (rows == MR && cols == NR) {
                     GemmMicroKernel.mergeFull(w.tile, c, cIdx, ldc, beta);
                 } else {

@@ -1,5 +1,7 @@
 package dev.slim4j.kernels;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,7 +49,11 @@ public final class WinogradConv implements Conv {
                 transform.filter(w, wOff + (oc * inC + c) * 9, u, oc * inC + c, outC * inC);
             }
         }
-        return new WinogradFilter(variant, outC, inC, u);
+        List<PreparedLeft> points = new ArrayList<>(variant.transformPoints());
+        for (int xi = 0; xi < variant.transformPoints(); xi++) {
+            points.add(gemm.prepareLeft(false, outC, inC, 1f, u, xi * outC * inC, inC));
+        }
+        return new WinogradFilter(variant, outC, inC, u, points);
     }
 
     @Override
@@ -113,9 +119,14 @@ public final class WinogradConv implements Conv {
         int inC = g.channels();
         split(parallelism, variant.transformPoints(), (from, to) -> {
             for (int xi = from; xi < to; xi++) {
-                gemm.sgemm(false, false, outC, tiles, inC, 1f, filter.data(), xi * outC * inC, inC,
-                        work, vOff + xi * inC * tiles, tiles, 0f, work, mOff + xi * outC * tiles, tiles, Epilogue.none(),
-                        Parallelism.serial());
+                if (filter.points().isEmpty()) {
+                    gemm.sgemm(false, false, outC, tiles, inC, 1f, filter.data(), xi * outC * inC, inC, work,
+                            vOff + xi * inC * tiles, tiles, 0f, work, mOff + xi * outC * tiles, tiles,
+                            Epilogue.none(), Parallelism.serial());
+                } else {
+                    gemm.sgemm(filter.points().get(xi), false, tiles, work, vOff + xi * inC * tiles, tiles, 0f, work,
+                            mOff + xi * outC * tiles, tiles, Epilogue.none(), Parallelism.serial());
+                }
             }
         });
     }

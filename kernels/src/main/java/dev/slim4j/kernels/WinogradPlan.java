@@ -107,7 +107,7 @@ final class WinogradPlan {
                     y[at + ow] = value;
                 }
             }
-            activation.applyScalar(y, at, at + outW);
+            ActivationVector.applyRange(activation, y, at, at + outW);
         }
     }
 

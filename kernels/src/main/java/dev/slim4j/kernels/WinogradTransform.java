@@ -59,6 +59,12 @@ final class WinogradTransform {
      * {@code v[vOff + xi*vStride + t] = (B^T d B)[xi]} for t < len. {@code e} is scratch of alpha^2 * len floats.
      */
     void input(float[] d, int len, float[] e, float[] v, int vOff, int vStride) {
+        if (alpha == 6) WinogradF4.input(d, len, e, v, vOff, vStride);
+        else inputByMatrix(d, len, e, v, vOff, vStride);
+    }
+
+    /** {@link #input} as passes of the matrix {@code B^T} (any variant): the specification. */
+    void inputByMatrix(float[] d, int len, float[] e, float[] v, int vOff, int vStride) {
         for (int i = 0; i < alpha; i++) {
             for (int j = 0; j < alpha; j++) {
                 combine(bt[i], d, j * len, alpha * len, e, (i * alpha + j) * len, len);
@@ -76,6 +82,12 @@ final class WinogradTransform {
      * {@code out[(i*m + j)*len + t]} = output pixel (i, j) of tile t. {@code q} is scratch of m * alpha * len.
      */
     void output(float[] mm, int mOff, int mStride, int len, float[] q, float[] out) {
+        if (alpha == 6) WinogradF4.output(mm, mOff, mStride, len, q, out);
+        else outputByMatrix(mm, mOff, mStride, len, q, out);
+    }
+
+    /** {@link #output} as passes of the matrix {@code A^T} (any variant): the specification. */
+    void outputByMatrix(float[] mm, int mOff, int mStride, int len, float[] q, float[] out) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < alpha; j++) {
                 combine(at[i], mm, mOff + j * mStride, alpha * mStride, q, (i * alpha + j) * len, len);

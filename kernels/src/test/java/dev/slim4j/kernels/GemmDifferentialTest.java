@@ -92,13 +92,22 @@ class GemmDifferentialTest {
         compare(SMALL_BLOCKS, new Problem(9, 17, 0, false, true, new Random(5)), Parallelism.serial());
     }
 
+    /** The plain call and the call with a prepared left operand, each against the scalar definition. */
     private static void compare(Gemm gemm, Problem p, Parallelism parallelism) {
         float[] expected = p.c.clone();
-        float[] actual = p.c.clone();
         new ScalarGemm().sgemm(p.transA, p.transB, p.m, p.n, p.k, p.alpha, p.a, p.aOff, p.lda, p.b, p.bOff, p.ldb,
                 p.beta, expected, p.cOff, p.ldc, p.epilogue, Parallelism.serial());
+        float[] actual = p.c.clone();
         gemm.sgemm(p.transA, p.transB, p.m, p.n, p.k, p.alpha, p.a, p.aOff, p.lda, p.b, p.bOff, p.ldb,
                 p.beta, actual, p.cOff, p.ldc, p.epilogue, parallelism);
+        check(p, expected, actual, "plain");
+        float[] prepared = p.c.clone();
+        PreparedLeft left = gemm.prepareLeft(p.transA, p.m, p.k, p.alpha, p.a, p.aOff, p.lda);
+        gemm.sgemm(left, p.transB, p.n, p.b, p.bOff, p.ldb, p.beta, prepared, p.cOff, p.ldc, p.epilogue, parallelism);
+        check(p, expected, prepared, "prepared left");
+    }
+
+    private static void check(Problem p, float[] expected, float[] actual, String mode) {
         double tolerance = p.tolerance();
         for (int idx = 0; idx < actual.length; idx++) {
             boolean inC = p.isInC(idx);
@@ -106,7 +115,7 @@ class GemmDifferentialTest {
                 fail("element " + idx + " outside C changed from " + p.c[idx] + " to " + actual[idx]);
             }
             if (inC && !(Math.abs(actual[idx] - expected[idx]) <= tolerance)) {
-                fail("C element " + idx + " of " + p + ": expected " + expected[idx] + ", found " + actual[idx]
+                fail(mode + ": C element " + idx + " of " + p + ": expected " + expected[idx] + ", found " + actual[idx]
                         + " (tolerance " + tolerance + ")");
             }
         }

@@ -33,6 +33,36 @@ class WinogradTest {
                 / WinogradVariant.F4X4_3X3.transformPoints(), 0);
     }
 
+    /** The written-out F(4x4) transforms against the matrix passes, over tile counts with and without a tail. */
+    @Test
+    void writtenOutF4TransformsMatchTheMatrixPasses() {
+        WinogradTransform transform = new WinogradTransform(WinogradVariant.F4X4_3X3);
+        Random random = new Random(33);
+        for (int len : new int[] {1, 7, 15, 16, 17, 33, 49, 100}) {
+            int stride = len + 3;
+            float[] d = RandomFloats.values(random, 36 * len);
+            float[] expected = new float[36 * stride + 2];
+            float[] actual = new float[36 * stride + 2];
+            transform.inputByMatrix(d, len, new float[36 * len], expected, 2, stride);
+            WinogradF4.input(d, len, new float[36 * Math.max(len, VectorKernelSupport.LANES)], actual, 2, stride);
+            assertClose(expected, actual, 1e-5, "input, " + len + " tiles");
+            float[] mm = RandomFloats.values(random, 36 * stride + 1);
+            float[] outExpected = new float[16 * len];
+            float[] outActual = new float[16 * len];
+            transform.outputByMatrix(mm, 1, stride, len, new float[24 * len], outExpected);
+            WinogradF4.output(mm, 1, stride, len, new float[36 * Math.max(len, VectorKernelSupport.LANES)], outActual);
+            assertClose(outExpected, outActual, 1e-5, "output, " + len + " tiles");
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double scale = Math.max(1, Math.abs(expected[i]));
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance * scale,
+                    what + " at " + i + ": " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
     @Test
     void onlyThreeByThreeStrideOneSingleGroup() {
         assertTrue(WinogradConv.supports(ConvGeometry.simple(1, 8, 9, 9, 8, 3, 1, 1)));
