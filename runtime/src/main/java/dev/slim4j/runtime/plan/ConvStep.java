@@ -6,10 +6,11 @@ import dev.slim4j.kernels.Epilogue;
 import dev.slim4j.kernels.Gemm;
 import dev.slim4j.kernels.Im2col;
 import dev.slim4j.kernels.Parallelism;
+import dev.slim4j.kernels.PreparedLeft;
 
 /**
  * Convolution as im2col ({@link Im2col}, a cache-sized band of output rows at a time; skipped for pointwise) +
- * GEMM per image, group and band, with bias, residual and activation in the GEMM epilogue. With several images and threads, images are split between workers (each with its own
+ * GEMM per image, group and band (filters packed once), with bias, residual and activation in the GEMM epilogue. With several images and threads, images are split between workers (each with its own
  * scratch and a serial GEMM); otherwise the GEMM itself runs in parallel. Scratch lives in the arena.
  */
 final class ConvStep implements Step {
@@ -27,6 +28,8 @@ final class ConvStep implements Step {
     /** Several small images side by side in one GEMM (then copied out to NCHW), else one GEMM per image. */
     private final boolean blocked;
     private final Epilogue[] groupEpilogues;
+    /** Each group's filters packed once as the GEMM's left operand (weights are constant). */
+    private final PreparedLeft[] groupWeights;
 
     ConvStep(ConvGeometry g, Gemm gemm, float[] w, float[] bias, Activation activation, Operand x, Operand y,
              Operand residual, ArenaBuffer scratch, Workers workers) {
@@ -43,9 +46,12 @@ final class ConvStep implements Step {
         this.perImage = perImage(g, workers.threads());
         this.blocked = blocked(g, residual != null);
         this.groupEpilogues = new Epilogue[g.groups()];
+        this.groupWeights = new PreparedLeft[g.groups()];
         for (int group = 0; group < g.groups(); group++) {
             Epilogue e = bias == null ? Epilogue.none() : Epilogue.rowBias(bias, group * g.groupOutChannels());
             groupEpilogues[group] = e.withActivation(activation);
+            groupWeights[group] = gemm.prepareLeft(false, g.groupOutChannels(), g.patchSize(), 1f, w,
+                    group * g.groupOutChannels() * g.patchSize(), g.patchSize());
         }
     }
 
@@ -113,7 +119,7 @@ final class ConvStep implements Step {
                 int xImage = xo + (n0 + i) * g.channels() * g.height() * g.width();
                 Im2col.unfold(g, xa, xImage, 0, g.outHeight(), arena, colsOff + i * spatial, width);
             }
-            gemm.sgemm(false, false, m, width, k, 1f, w, 0, k, arena, colsOff, width, 0f, arena, prodOff, width,
+            gemm.sgemm(groupWeights[0], false, width, arena, colsOff, width, 0f, arena, prodOff, width,
                     groupEpilogues[0], par);
             for (int i = 0; i < count; i++) {
                 for (int oc = 0; oc < m; oc++) {
@@ -127,7 +133,6 @@ final class ConvStep implements Step {
     private void images(Frame f, int part, int from, int to, float[] xa, int xo, float[] ya, int yo, float[] ra,
                         int ro, Parallelism par) {
         int spatial = g.outHeight() * g.outWidth();
-        int k = g.patchSize();
         int mg = g.groupOutChannels();
         int band = Im2col.bandRows(g);
         int scratchOff = scratch == null ? 0 : scratch.offset + (int) (part * partFloats(g, ra != null));
@@ -138,8 +143,8 @@ final class ConvStep implements Step {
                 Epilogue e = groupEpilogues[group];
                 if (g.pointwise()) {
                     Epilogue pe = ra == null ? e : e.withResidual(ra, ro + yRel, spatial);
-                    gemm.sgemm(false, false, mg, spatial, k, 1f, w, group * mg * k, k, xa, xGroup, spatial,
-                            0f, ya, yo + yRel, spatial, pe, par);
+                    gemm.sgemm(groupWeights[group], false, spatial, xa, xGroup, spatial, 0f, ya, yo + yRel, spatial,
+                            pe, par);
                     continue;
                 }
                 for (int oh0 = 0; oh0 < g.outHeight(); oh0 += band) {
@@ -148,8 +153,8 @@ final class ConvStep implements Step {
                     int shift = oh0 * g.outWidth();
                     Epilogue be = ra == null ? e : e.withResidual(ra, ro + yRel + shift, spatial);
                     Im2col.unfold(g, xa, xGroup, oh0, oh1, f.arena, scratchOff);
-                    gemm.sgemm(false, false, mg, cols, k, 1f, w, group * mg * k, k, f.arena, scratchOff, cols,
-                            0f, ya, yo + yRel + shift, spatial, be, par);
+                    gemm.sgemm(groupWeights[group], false, cols, f.arena, scratchOff, cols, 0f, ya,
+                            yo + yRel + shift, spatial, be, par);
                 }
             }
         }
