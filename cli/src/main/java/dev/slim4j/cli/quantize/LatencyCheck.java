@@ -18,12 +18,16 @@ import java.util.Random;
 
 /**
  * Whether the quantized model is faster than the float one in slim4j's runtime: both run on the same
- * random batch, one thread, alternating, after a warm-up; the medians are compared. Quantization that
- * makes a model slower is worth knowing about before it ships.
+ * random batch, one thread, alternating, after a warm-up long enough for the JIT to compile the kernels
+ * (Vector API code is many times slower until it does: 3 rounds gave 8x wrong ratios on the MLPs); the
+ * medians are compared. Quantization that makes a model slower is worth knowing about before it ships.
  */
-record LatencyCheck(int batch, double floatMs, double quantizedMs) {
+record LatencyCheck(int batch, int rounds, double floatMs, double quantizedMs) {
     static final int WARMUP = 3;
+    static final long WARMUP_NANOS = 3_000_000_000L;
     static final int ROUNDS = 9;
+    static final long MEASURE_NANOS = 1_000_000_000L;
+    static final int MAX_ROUNDS = 500;
 
     double ratio() { return quantizedMs / floatMs; }
 
@@ -50,17 +54,19 @@ record LatencyCheck(int batch, double floatMs, double quantizedMs) {
         Map<String, Tensor> feeds = Map.of(in.name(), Tensor.ofFloats(s, v));
         try (Session f = Session.create(fp32, SessionOptions.defaults());
              Session q = Session.create(quantized, SessionOptions.defaults())) {
-            for (int i = 0; i < WARMUP; i++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < WARMUP || System.nanoTime() - start < WARMUP_NANOS; i++) {
                 f.run(feeds);
                 q.run(feeds);
             }
             List<Double> ft = new ArrayList<>();
             List<Double> qt = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
+            start = System.nanoTime();
+            for (int i = 0; i < MAX_ROUNDS && (i < ROUNDS || System.nanoTime() - start < MEASURE_NANOS); i++) {
                 ft.add(time(f, feeds));
                 qt.add(time(q, feeds));
             }
-            return Optional.of(new LatencyCheck(batch, median(ft), median(qt)));
+            return Optional.of(new LatencyCheck(batch, ft.size(), median(ft), median(qt)));
         }
     }
 

@@ -83,7 +83,7 @@ record QuantizeReport(Path input, Path output, Optional<Path> scaleFile, QuantCo
         }
         latency.ifPresent(l -> {
             out.printf("latency at batch %d, 1 thread (median of %d, alternating): FP32 %.3f ms, quantized %.3f ms (%.2fx)%n",
-                    l.batch(), LatencyCheck.ROUNDS, l.floatMs(), l.quantizedMs(), l.ratio());
+                    l.batch(), l.rounds(), l.floatMs(), l.quantizedMs(), l.ratio());
             if (l.slower()) out.println("  warning: the quantized model is not faster than FP32 in slim4j's runtime");
         });
         sensitivity.ifPresent(r -> r.printTable(out));

@@ -37,6 +37,8 @@ final class Int8ConvStep implements Step {
     /** One image channels-last, {@code (H + pads) x (W + pads) x C}, its border x_zero_point. */
     private final byte[] padded;
     private final int paddedWidth;
+    /** A 1x1 image, 1x1 kernel, no padding: the input is the GEMM's left operand as it is. */
+    private final boolean onePixel;
 
     Int8ConvStep(ConvGeometry g, Int8Gemm gemm, Int8Weights weights, int[] bias, float[] multiplier, int xZero,
                  long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers) {
@@ -51,6 +53,8 @@ final class Int8ConvStep implements Step {
         int spatial = g.outHeight() * g.outWidth();
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
         this.rows = new byte[imagesPerChunk * spatial * g.patchSize()];
+        this.onePixel = g.height() == 1 && g.width() == 1 && g.kernelH() == 1 && g.kernelW() == 1
+                && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0;
         this.paddedWidth = g.width() + g.padLeft() + g.padRight();
         this.padded = new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels()];
         Arrays.fill(padded, (byte) xZero);
@@ -69,6 +73,12 @@ final class Int8ConvStep implements Step {
         int spatial = g.outHeight() * g.outWidth();
         int m = g.outChannels();
         int k = g.patchSize();
+        if (onePixel) { // each image is already its one patch row (a fully connected layer as a 1x1 convolution)
+            gemm.multiplyRequantized(g.batch(), xb, 0, k, weights, requantization,
+                    RequantizedOutput.planes(yb, 0, 1, m), workers.parallelism());
+            f.tensors[y.slot()] = out;
+            return;
+        }
         for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
             int count = Math.min(imagesPerChunk, g.batch() - n0);
             for (int i = 0; i < count; i++) {
