@@ -49,15 +49,14 @@ static inline __attribute__((always_inline)) void store(int32_t *c, int ldc, int
 }
 
 /*
- * One block of C: up to mr rows of a times the first nv x 16 columns of one packed panel of b. Called with
- * constant (mr, nv) = (6, 4), (12, 2) or (24, 1): 24 accumulators each, so narrow layers (16 or 32 output
- * channels) do not multiply the zero padding of a 64-column panel.
+ * The accumulators of one block of C: up to mr rows of a times the first nv x 16 columns of one packed panel of b.
+ * Called with constant (mr, nv) = (6, 4), (12, 2) or (24, 1): 24 accumulators each, so narrow layers (16 or 32
+ * output channels) do not multiply the zero padding of a 64-column panel.
  */
-static inline __attribute__((always_inline)) void block(const uint8_t *a, int lda, const int8_t *panel, int32_t *c,
-                                                        int ldc, int rows, int cols, int k, const int mr, const int nv) {
+static inline __attribute__((always_inline)) void accumulate(const uint8_t *a, int lda, const int8_t *panel, int rows,
+                                                             int k, __m512i acc[RMAX][4], const int mr, const int nv) {
     int quads = (k + 3) / 4;
     int full = k / 4;
-    __m512i acc[RMAX][4];
     for (int r = 0; r < mr; r++)
         for (int v = 0; v < nv; v++) acc[r][v] = _mm512_setzero_si512();
     const uint8_t *arow[RMAX];
@@ -78,6 +77,13 @@ static inline __attribute__((always_inline)) void block(const uint8_t *a, int ld
             for (int v = 0; v < nv; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, b[v]);
         }
     }
+}
+
+/* One block of C stored as int32. */
+static inline __attribute__((always_inline)) void block(const uint8_t *a, int lda, const int8_t *panel, int32_t *c,
+                                                        int ldc, int rows, int cols, int k, const int mr, const int nv) {
+    __m512i acc[RMAX][4];
+    accumulate(a, lda, panel, rows, k, acc, mr, nv);
     store(c, ldc, rows, cols, acc, nv);
 }
 
@@ -166,32 +172,12 @@ static inline __attribute__((always_inline)) void store_requant(const requant *q
     }
 }
 
+/* One block of C requantized to bytes. */
 static inline __attribute__((always_inline)) void block_requant(const uint8_t *a, int lda, const int8_t *panel,
                                                                 const requant *q, int i, int j, int rows, int cols,
                                                                 int k, const int mr, const int nv) {
-    int quads = (k + 3) / 4;
-    int full = k / 4;
     __m512i acc[RMAX][4];
-    for (int r = 0; r < mr; r++)
-        for (int v = 0; v < nv; v++) acc[r][v] = _mm512_setzero_si512();
-    const uint8_t *arow[RMAX];
-    int32_t tail[RMAX];
-    for (int r = 0; r < mr; r++) {
-        arow[r] = a + (long) (r < rows ? r : 0) * lda;
-        tail[r] = quad(arow[r], full * 4, k);
-    }
-    for (int qd = 0; qd < quads; qd++) {
-        const int8_t *bq = panel + (long) qd * NR * 4;
-        __m512i b[4];
-        for (int v = 0; v < nv; v++) b[v] = _mm512_loadu_si512((const void *) (bq + 64 * v));
-        for (int r = 0; r < mr; r++) {
-            int32_t word;
-            if (qd < full) memcpy(&word, arow[r] + qd * 4, 4);
-            else word = tail[r];
-            __m512i av = _mm512_set1_epi32(word);
-            for (int v = 0; v < nv; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, b[v]);
-        }
-    }
+    accumulate(a, lda, panel, rows, k, acc, mr, nv);
     store_requant(q, i, j, rows, cols, acc, nv);
 }
 
