@@ -74,6 +74,24 @@ class FastPathTest {
         compare(n.output(s2));
     }
 
+    /**
+     * A depthwise forward whose second half starts past 2^31 / (batch floats): the part offsets are computed per
+     * image (a product of the part's first image and the whole batch's size overflowed int, failing MobileNetV2's
+     * evaluation at batch 256 on two threads).
+     */
+    @Test void depthwiseForwardOfALargeBatchOnTwoThreads() {
+        Net n = new Net(7);
+        String x = n.input("x", 2048, 4, 16, 16);
+        String d = n.node(conv(4, List.of(1L, 1L, 1L, 1L), 1, 1), x, n.param("w", 4, 1, 3, 3));
+        Net out = n.output(d);
+        Graph g32 = toFloat(out.graph());
+        Map<String, Tensor> f32 = new LinkedHashMap<>();
+        out.feeds().forEach((k, v) -> f32.put(k, v.cast(DType.FLOAT32)));
+        Tensor serial = Tape.record(g32, f32, TapeOptions.inference(), new FastOps(Parallelism.serial())).value(d);
+        Tensor parallel = Tape.record(g32, f32, TapeOptions.inference(), new FastOps(new Parallelism(POOL, 2))).value(d);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(serial.floats(), parallel.floats());
+    }
+
     @Test void convBatchNormTrainingGlobalPoolAndGemm() {
         Net n = new Net(5);
         String x = n.input("x", 7, 3, 6, 6);
