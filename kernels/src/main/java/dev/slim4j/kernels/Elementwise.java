@@ -44,6 +44,15 @@ public interface Elementwise {
      */
     void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax);
 
+    /**
+     * Requantization of exact integer accumulators held in floats (each below 2^23 in magnitude, as are
+     * {@code offset} and their sums): {@code y[i] = saturate(rint((float) (acc[i] + offset) * multiplier) + zeroPoint)}
+     * to {@code [qmin, qmax]}, ties to even, the product in float32: {@link Requantization}'s rule for one column.
+     * {@code multiplier} must be finite.
+     */
+    void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier, int zeroPoint,
+                    int qmin, int qmax);
+
     /** Numerically stable softmax of each row of a {@code rows x cols} row-major view. */
     void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
 

@@ -29,6 +29,17 @@ final class ElementwiseChecks {
         Conv.checkExtent(vectorName, vector, vectorOff, channels);
     }
 
+    /** Throws unless {@code acc} and {@code y} hold {@code count} elements and the multiplier is finite. */
+    static void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, float multiplier) {
+        if (count < 0 || accOff < 0 || accOff > acc.length - count || yOff < 0 || yOff > y.length - count) {
+            throw new IndexOutOfBoundsException("requantize " + count + " values: acc holds " + acc.length
+                    + " from offset " + accOff + ", y holds " + y.length + " from offset " + yOff);
+        }
+        if (!Float.isFinite(multiplier)) {
+            throw new IllegalArgumentException("expected a finite requantization multiplier, found " + multiplier);
+        }
+    }
+
     static void rows(int rows, int cols, float[] x, int xOff, float[] y, int yOff) {
         if (rows < 0 || cols < 1) {
             throw new IllegalArgumentException("expected rows >= 0 and cols >= 1, found " + rows + ", " + cols);

@@ -8,6 +8,14 @@ public final class ScalarElementwise implements Elementwise {
         for (int i = 0; i < count; i++) y[yOff + i] = quantizeOne(x[xOff + i], scale, zeroPoint, qmin, qmax);
     }
 
+    @Override
+    public void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier,
+                           int zeroPoint, int qmin, int qmax) {
+        ElementwiseChecks.requantize(acc, accOff, y, yOff, count, multiplier);
+        Requantization rq = new Requantization(new int[] {offset}, new float[] {multiplier}, zeroPoint, qmin, qmax);
+        for (int i = 0; i < count; i++) y[yOff + i] = rq.apply((int) acc[accOff + i], 0);
+    }
+
     /** One element of {@link #quantize}. */
     static byte quantizeOne(float x, float scale, int zeroPoint, int qmin, int qmax) {
         double v = Math.rint(x / scale) + zeroPoint;

@@ -49,6 +49,30 @@ final class VectorElementwise implements Elementwise {
         for (; i < count; i++) y[yOff + i] = ScalarElementwise.quantizeOne(x[xOff + i], scale, zeroPoint, qmin, qmax);
     }
 
+    /** As {@link #quantize} with the product by the multiplier for the division: the same exact rounding trick. */
+    @Override
+    public void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier,
+                           int zeroPoint, int qmin, int qmax) {
+        ElementwiseChecks.requantize(acc, accOff, y, yOff, count, multiplier);
+        float lo = qmin - zeroPoint - 1f;
+        float hi = qmax - zeroPoint + 1f;
+        float shift = offset;
+        int i = 0;
+        if (INTS.length() == LANES && BYTES.length() == LANES) {
+            for (; i <= count - LANES; i += LANES) {
+                FloatVector q = FloatVector.fromArray(SPECIES, acc, accOff + i).add(shift).mul(multiplier);
+                FloatVector r = q.max(lo).min(hi).add(ROUNDER).sub(ROUNDER);
+                IntVector v = ((IntVector) r.convertShape(VectorOperators.F2I, INTS, 0)).add(zeroPoint).max(qmin)
+                        .min(qmax);
+                ((ByteVector) v.convertShape(VectorOperators.I2B, BYTES, 0)).intoArray(y, yOff + i);
+            }
+        }
+        if (i < count) {
+            new ScalarElementwise().requantize(acc, accOff + i, y, yOff + i, count - i, offset, multiplier, zeroPoint,
+                    qmin, qmax);
+        }
+    }
+
     @Override
     public String name() {
         return "vector-elementwise(" + LANES + " lanes)";

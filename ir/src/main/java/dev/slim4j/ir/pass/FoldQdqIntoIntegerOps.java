@@ -3,6 +3,7 @@ package dev.slim4j.ir.pass;
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.op.AutoPad;
+import dev.slim4j.ir.op.Clip;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.DequantizeLinear;
 import dev.slim4j.ir.op.Flatten;
@@ -34,8 +35,8 @@ import java.util.Optional;
  * Lowers QDQ patterns (as ONNX Runtime's quantizer writes them) to integer ops: {@code Q(Conv(DQ(x), DQ(w),
  * DQ(b)?))} to QLinearConv, {@code Q(MatMul(DQ(a), DQ(b)))} to QLinearMatMul and {@code Q(Gemm(DQ(x), DQ(w),
  * DQ(b)?))} to a 1x1 QLinearConv between two Reshapes, with constant weights, per-tensor
- * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU between the op and Q is
- * dropped when y's zero point is the type's minimum (Q then clamps at the same value). {@code Q(MaxPool(DQ(x)))}
+ * activation parameters, and a bias quantized with scale {@code x_scale * w_scale}; a ReLU or Clip (ReLU6) between
+ * the op and Q is dropped when its bounds lie at or beyond Q's saturation (Q then clamps the same way). {@code Q(MaxPool(DQ(x)))}
  * pools the integers x ({@code Q(DQ(.))} is monotonic, so it commutes with the maximum): the MaxPool alone when Q
  * has DQ's parameters, else followed by that DQ and Q on the 4x smaller pooled tensor; a per-tensor Q after a
  * Flatten moves before it (so that {@code Flatten(MaxPool(...))} pools integers too). The float op's output must
@@ -45,15 +46,15 @@ public final class FoldQdqIntoIntegerOps implements Pass {
     private static final ApplyRewrites REWRITES = new ApplyRewrites("FoldQdqIntoIntegerOps", List.of(
             new Rule("Q(Conv(DQ, DQ, DQ?)) into QLinearConv", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("op", Conv.class).singleUse()), FoldQdqIntoIntegerOps::conv),
-            new Rule("Q(Relu(Conv(DQ, DQ, DQ?))) into QLinearConv", Pattern.op("q", QuantizeLinear.class)
-                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
+            new Rule("Q(Relu|Clip(Conv(DQ, DQ, DQ?))) into QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRectifier).singleUse()
                             .input(0, Pattern.op("op", Conv.class).singleUse())), FoldQdqIntoIntegerOps::conv),
             new Rule("Q(MatMul(DQ, DQ)) into QLinearMatMul", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("op", MatMul.class).singleUse()), FoldQdqIntoIntegerOps::matMul),
             new Rule("Q(Gemm(DQ, DQ, DQ?)) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("op", Gemm.class).singleUse()), FoldQdqIntoIntegerOps::gemm),
-            new Rule("Q(Relu(Gemm(DQ, DQ, DQ?))) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
-                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRelu).singleUse()
+            new Rule("Q(Relu|Clip(Gemm(DQ, DQ, DQ?))) into a 1x1 QLinearConv", Pattern.op("q", QuantizeLinear.class)
+                    .input(0, Pattern.op("relu", FoldQdqIntoIntegerOps::isRectifier).singleUse()
                             .input(0, Pattern.op("op", Gemm.class).singleUse())), FoldQdqIntoIntegerOps::gemm),
             new Rule("Q(Flatten(x)) into Flatten(Q(x))", Pattern.op("q", QuantizeLinear.class)
                     .input(0, Pattern.op("op", Flatten.class).singleUse()), FoldQdqIntoIntegerOps::quantizeFirst),
@@ -62,7 +63,39 @@ public final class FoldQdqIntoIntegerOps implements Pass {
 
     @Override public Graph apply(Graph graph) { return REWRITES.apply(graph); }
 
-    private static boolean isRelu(Op op) { return op instanceof Unary(UnaryFunction f) && f == UnaryFunction.RELU; }
+    private static boolean isRectifier(Op op) {
+        return op instanceof Unary(UnaryFunction f) && f == UnaryFunction.RELU || op instanceof Clip;
+    }
+
+    /**
+     * Whether dropping the ReLU or Clip {@code act} before Q leaves Q's result unchanged: its bounds quantize
+     * to at or beyond Q's saturation ({@code round(lo / scale) + zero <= qmin}, {@code round(hi / scale) + zero
+     * >= qmax}; ReLU's 0 needs the zero point at qmin), so every value it clamps saturates the same way.
+     */
+    private static boolean clampsLikeQ(GraphIndex g, Node act, Node q) {
+        if (act.op() instanceof Unary) return zeroIsMinimum(g, q);
+        Clip clip = (Clip) act.op();
+        Optional<Float> lo = clip.min().isPresent() || act.input(1).isEmpty() ? clip.min()
+                : g.constant(act.input(1)).map(t -> t.getFloat(0));
+        Optional<Float> hi = clip.max().isPresent() || act.input(2).isEmpty() ? clip.max()
+                : g.constant(act.input(2)).map(t -> t.getFloat(0));
+        if (!act.input(1).isEmpty() && lo.isEmpty() || !act.input(2).isEmpty() && hi.isEmpty()) return false;
+        Optional<Tensor> scale = g.constant(q.input(1));
+        if (scale.isEmpty() || scale.get().size() != 1) return false;
+        float s = scale.get().getFloat(0);
+        DType type = DType.UINT8;
+        long zero = 0;
+        if (!q.input(2).isEmpty()) {
+            Optional<Tensor> z = g.constant(q.input(2));
+            if (z.isEmpty()) return false;
+            type = z.get().dtype();
+            zero = z.get().getLong(0);
+        }
+        long qmin = type == DType.INT8 ? -128 : 0;
+        long qmax = type == DType.INT8 ? 127 : 255;
+        return (lo.isEmpty() || Math.rint(lo.get() / s) + zero <= qmin)
+                && (hi.isEmpty() || Math.rint(hi.get() / s) + zero >= qmax);
+    }
 
     /** The parameters of one DequantizeLinear input: value, scale, zero point (maybe absent), axis. */
     private record Dq(String value, String scale, String zero, long axis) {}
@@ -77,7 +110,7 @@ public final class FoldQdqIntoIntegerOps implements Pass {
     private static Optional<Rewrite> conv(Match m, GraphIndex g) {
         Node q = m.root();
         Node conv = m.node("op");
-        if (m.nodes().containsKey("relu") && !zeroIsMinimum(g, q)) return Optional.empty();
+        if (m.nodes().containsKey("relu") && !clampsLikeQ(g, m.node("relu"), q)) return Optional.empty();
         Optional<Dq> x = dq(g, conv.input(0));
         Optional<Dq> w = dq(g, conv.input(1));
         if (x.isEmpty() || w.isEmpty() || !perTensor(g, x.get().scale()) || !perTensor(g, q.input(1))) {
@@ -186,7 +219,7 @@ public final class FoldQdqIntoIntegerOps implements Pass {
         Node q = m.root();
         Node gemm = m.node("op");
         Gemm op = (Gemm) gemm.op();
-        if (m.nodes().containsKey("relu") && !zeroIsMinimum(g, q)) return Optional.empty();
+        if (m.nodes().containsKey("relu") && !clampsLikeQ(g, m.node("relu"), q)) return Optional.empty();
         if (op.alpha() != 1f || op.transA() != 0 || (!gemm.input(2).isEmpty() && op.beta() != 1f)) {
             return Optional.empty();
         }

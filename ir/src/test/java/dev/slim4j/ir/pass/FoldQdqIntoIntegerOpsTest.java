@@ -1,5 +1,8 @@
 package dev.slim4j.ir.pass;
 
+import dev.slim4j.ir.Graph;
+import dev.slim4j.ir.op.Clip;
+import dev.slim4j.ir.op.QLinearConv;
 import org.junit.jupiter.api.Test;
 
 class FoldQdqIntoIntegerOpsTest {
@@ -123,5 +126,32 @@ class FoldQdqIntoIntegerOpsTest {
                   p.quantized = MaxPool[p](xq) {kernel_shape=[2, 2], strides=[2, 2]}
                   yq = Flatten[f](p.quantized)
                 """);
+    }
+
+    /** ReLU6 folds when Q saturates at 0 and at or below 6 (255 * 0.02 = 5.1); with scale 0.05 (12.75) it stays. */
+    @Test void relu6FoldsOnlyWhenQSaturatesWithinItsBounds() {
+        String graph = """
+                graph g (xq: uint8[1,2]) -> (yq: uint8[1,3])
+                  init xs: float32[] = [0.5]
+                  init wq: int8[2,3] = [1, -2, 3, -4, 5, -6]
+                  init ws: float32[] = [0.25]
+                  init ys: float32[] = [0.02]
+                  init lo: float32[] = [0]
+                  init hi: float32[] = [6]
+                  x: float32[1,2] = DequantizeLinear(xq, xs)
+                  w: float32[2,3] = DequantizeLinear(wq, ws)
+                  c: float32[1,3] = Gemm(x, w)
+                  r: float32[1,3] = Clip(c, lo, hi)
+                  yq = QuantizeLinear(r, ys)
+                """;
+        Graph folded = PassCase.run(FOLD, graph);
+        org.junit.jupiter.api.Assertions.assertTrue(folded.nodes().stream().noneMatch(n -> n.op() instanceof Clip),
+                folded::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(folded.nodes().stream().anyMatch(n -> n.op() instanceof QLinearConv),
+                folded::toString);
+        String wide = graph.replace("init ys: float32[] = [0.02]", "init ys: float32[] = [0.05]");
+        Graph kept = PassCase.run(FOLD, wide);
+        org.junit.jupiter.api.Assertions.assertTrue(kept.nodes().stream().anyMatch(n -> n.op() instanceof Clip),
+                kept::toString);
     }
 }

@@ -3,6 +3,7 @@ package dev.slim4j.runtime.plan;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.DepthwiseConv;
 import dev.slim4j.kernels.Int8Gemm;
 import dev.slim4j.kernels.Int8Weights;
 import dev.slim4j.kernels.Kernels;
@@ -23,10 +24,10 @@ final class Int8Rule {
     static Choice qLinearConv(NodeView v, QLinearConv op) {
         String why = requireQuantized(v, 0, 3, new int[] {1, 2, 4, 5, 6, 7});
         if (why != null) return Choice.reference(why);
-        if (op.group() != 1) return Choice.reference("grouped integer convolution is not planned");
         Shape x = v.in(0);
         Tensor w = v.constant(3);
         if (x.rank() != 4) return Choice.reference("only 2-D integer convolutions are planned");
+        if (op.group() != 1) return depthwise(v, op, x, w);
         if (v.has(8) && (v.constant(8) == null || v.shapes().dtype(v.node().input(8)) != DType.INT32)) {
             return Choice.reference("bias is not a constant int32 vector");
         }
@@ -49,6 +50,33 @@ final class Int8Rule {
         return Choice.fast("im2row-nhwc+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel", p ->
                 new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(), v.out(0),
                         v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
+    }
+
+    /** Depthwise QLinearConv (group == C == M) on the float depthwise kernel, exact in integers. */
+    private static Choice depthwise(NodeView v, QLinearConv op, Shape x, Tensor w) {
+        if (v.has(8) && (v.constant(8) == null || v.shapes().dtype(v.node().input(8)) != DType.INT32)) {
+            return Choice.reference("bias is not a constant int32 vector");
+        }
+        ConvGeometry g;
+        try {
+            g = ConvRule.geometry(new Conv(op.autoPad(), op.dilations(), op.group(), op.kernelShape(), op.pads(),
+                    op.strides()), x, w.shape());
+        } catch (RuntimeException e) {
+            return Choice.reference("geometry not supported: " + e.getMessage());
+        }
+        if (!DepthwiseConv.supports(g)) return Choice.reference("grouped integer convolution is not planned");
+        int[] bias = v.has(8) ? v.constant(8).ints() : null;
+        if (!Int8DepthwiseStep.exact(g, bias)) return Choice.reference("window sums or biases too large for floats");
+        float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), g.outChannels());
+        for (float m : mult) if (!Float.isFinite(m)) return Choice.reference("requantization multiplier not finite");
+        int xZero = (int) v.constant(2).getLong(0);
+        Tensor yZp = v.constant(7);
+        DType xType = v.shapes().dtype(v.node().input(0));
+        return Choice.fast("depthwise-int8+" + v.kernels().depthwise().name(),
+                "group == C == M, exact integer sums in floats, requantized per channel", p ->
+                new Int8DepthwiseStep(g, v.kernels().depthwise(), v.kernels().elementwise(), w.bytes(), bias, mult,
+                        xZero, xType == DType.UINT8, yZp.getLong(0), yZp.dtype(), v.out(0), v.read(0),
+                        p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
     }
 
     static Choice qLinearMatMul(NodeView v) {

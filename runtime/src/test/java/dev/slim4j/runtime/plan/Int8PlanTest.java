@@ -27,13 +27,18 @@ class Int8PlanTest {
     }
 
     private static Model qConv(int c, int m, int k, int stride, int pad, int dilation, boolean perChannel, boolean bias) {
+        return qConv(c, m, k, stride, pad, dilation, 1, perChannel, bias);
+    }
+
+    private static Model qConv(int c, int m, int k, int stride, int pad, int dilation, int group, boolean perChannel,
+                               boolean bias) {
         GraphBuilder b = GraphBuilder.create("qconv");
         String x = b.input("x", DType.UINT8, "N", c, 11, 13);
         float[] ws = new float[perChannel ? m : 1];
         for (int i = 0; i < ws.length; i++) ws[i] = 0.002f + 0.01f * RANDOM.nextFloat();
         List<String> in = List.of(x, b.constant("xs", Tensor.scalar(0.02f)),
                 b.constant("xz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 117)),
-                b.constant("w", bytes(DType.INT8, m, c, k, k)),
+                b.constant("w", bytes(DType.INT8, m, c / group, k, k)),
                 b.constant("ws", perChannel ? Tensor.of(ws, m) : Tensor.scalar(ws[0])),
                 b.constant("wz", perChannel ? Tensor.ofBytes(DType.INT8, Shape.of(m), new byte[m])
                         : Tensor.ofBytes(DType.INT8, Shape.scalar(), (byte) 0)),
@@ -45,7 +50,7 @@ class Int8PlanTest {
             in = new java.util.ArrayList<>(in);
             in.add(b.constant("bias", Tensor.ofInts(Shape.of(m), bv)));
         }
-        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of((long) dilation, (long) dilation), 1, List.of((long) k, (long) k),
+        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of((long) dilation, (long) dilation), group, List.of((long) k, (long) k),
                 List.of((long) pad, (long) pad, (long) pad, (long) pad), List.of((long) stride, (long) stride));
         String y = b.node(op, in, 1).getFirst();
         return b.outputAs(y, "y").buildModel();
@@ -81,6 +86,16 @@ class Int8PlanTest {
         for (int[] c : new int[][] {{4, 10, 3, 2, 2, 2}, {3, 6, 3, 1, 3, 3}, {2, 5, 2, 3, 1, 2}}) {
             Model model = qConv(c[0], c[1], c[2], c[3], c[4], c[5], true, true);
             check(model, Map.of("x", bytes(DType.UINT8, 3, c[0], 11, 13)), "im2row", java.util.Arrays.toString(c));
+        }
+    }
+
+    /** Depthwise windows (padded, strided, dilated) on the float depthwise kernel give the reference's bytes. */
+    @Test
+    void depthwiseQLinearConvMatchesReferenceExactly() {
+        for (int[] c : new int[][] {{8, 3, 1, 1, 1}, {17, 3, 2, 1, 1}, {5, 5, 1, 2, 1}, {16, 3, 1, 2, 2}}) {
+            Model model = qConv(c[0], c[0], c[1], c[2], c[3], c[4], c[0], true, c[0] % 2 == 0);
+            check(model, Map.of("x", bytes(DType.UINT8, 3, c[0], 11, 13)), "depthwise-int8",
+                    java.util.Arrays.toString(c));
         }
     }
 
