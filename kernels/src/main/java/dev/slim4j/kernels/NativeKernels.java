@@ -45,8 +45,7 @@ final class NativeKernels {
             var supported = Linker.nativeLinker().downcallHandle(lib.findOrThrow("slim4j_int8_supported"),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT));
             if ((int) supported.invokeExact() == 0) return unavailable("the CPU has no AVX-512 VNNI");
-            return new NativeKernels(new NativeInt8Gemm(lib.findOrThrow("slim4j_int8_gemm"),
-                    lib.findOrThrow("slim4j_int8_gemm_requant")), "");
+            return new NativeKernels(new NativeInt8Gemm(lib), "");
         } catch (IOException | RuntimeException e) {
             return unavailable("loading " + RESOURCE + " failed: " + e);
         } catch (Throwable t) {
