@@ -52,11 +52,12 @@ final class Int8ConvStep implements Step {
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
-        this.rows = new byte[imagesPerChunk * spatial * g.patchSize()];
         this.onePixel = g.height() == 1 && g.width() == 1 && g.kernelH() == 1 && g.kernelW() == 1
                 && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0;
         this.paddedWidth = g.width() + g.padLeft() + g.padRight();
-        this.padded = new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels()];
+        this.rows = onePixel ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize()];
+        this.padded = onePixel ? new byte[0]
+                : new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels()];
         Arrays.fill(padded, (byte) xZero);
         int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
