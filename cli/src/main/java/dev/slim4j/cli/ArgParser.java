@@ -158,7 +158,12 @@ public final class ArgParser {
             return i;
         }
         if (i + 1 >= args.size()) throw new UsageException("option --" + name + " expects a value " + o.metavar);
-        o.accept(args.get(i + 1));
+        String next = args.get(i + 1);
+        if (next.startsWith("--") && options.containsKey(next.substring(2).split("=", 2)[0])) {
+            throw new UsageException("option --" + name + " expects a value " + o.metavar + ", found the option "
+                    + next + " (write --" + name + "=" + next + " if that is the value)");
+        }
+        o.accept(next);
         return i + 1;
     }
 

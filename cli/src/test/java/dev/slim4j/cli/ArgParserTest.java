@@ -38,6 +38,14 @@ class ArgParserTest {
         return assertThrows(UsageException.class, () -> new ArgParserTest().p.parse(List.of(args))).getMessage();
     }
 
+    /** A forgotten value does not swallow the next option ({@code --seed --json} used to read "--json"). */
+    @Test void aValueOptionFollowedByAnotherOptionIsAnError() {
+        assertTrue(error("m.onnx", "--dir", "--json").contains("option --dir expects a value DIR, found the option --json"));
+        assertTrue(error("m.onnx", "--dir", "--seed=3").contains("found the option --seed=3"));
+        assertTrue(p.parse(List.of("m.onnx", "--input", "--not-an-option")));
+        assertEquals(List.of("--not-an-option"), input.values());
+    }
+
     @Test void errorsSayWhatWasExpected() {
         assertTrue(error("m", "--sead", "1").contains("valid options for 'demo': [--json, --seed, --dir, --input]"));
         assertTrue(error("m", "--seed", "x").contains("expects an integer, found 'x'"));
