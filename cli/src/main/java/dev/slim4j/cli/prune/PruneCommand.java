@@ -56,6 +56,9 @@ public final class PruneCommand implements Command {
             return 0;
         }
         if (outFile.value() == null) throw new UsageException("missing --out OUT.onnx");
+        if (strength.present() && !method.value().equals(PruneMethod.SLIMMING.label)) {
+            throw new UsageException("--sparsity-strength is slimming's L1 penalty; --method " + method.value() + " does not use it");
+        }
         data.check();
         Path modelPath = Path.of(model.value());
         if (Files.isDirectory(modelPath)) throw new UsageException("model file " + modelPath + " is a directory, expected an .onnx file");

@@ -46,6 +46,13 @@ record PruneRequest(Path model, Path out, PruneMethod method, OptionalDouble spa
         if (method == PruneMethod.SFP && finetuneEpochs < 1) {
             throw new IllegalArgumentException("--method sfp prunes while training: give --finetune-epochs N >= 1");
         }
+        if (method != PruneMethod.SLIMMING && sparsityEpochs > 0) {
+            throw new IllegalArgumentException("--sparsity-epochs is slimming's sparsity training; --method " + method.label
+                    + " has none (use --finetune-epochs for training after the cut)");
+        }
+        if (method == PruneMethod.MAGNITUDE && roundTo > 1) {
+            throw new IllegalArgumentException("--round-to rounds channel counts; --method magnitude removes single weights");
+        }
         if (method == PruneMethod.SLIMMING && sparsityEpochs < 1) {
             throw new IllegalArgumentException("--method slimming needs sparsity training first: give --sparsity-epochs N >= 1");
         }

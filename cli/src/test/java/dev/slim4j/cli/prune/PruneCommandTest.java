@@ -100,6 +100,12 @@ class PruneCommandTest {
         assertRefused("[0, 1)", "prune", m, "--sparsity", "1.5", "--out", o);
         assertRefused("--finetune-epochs", "prune", m, "--method", "sfp", "--sparsity", "0.3", "--out", o);
         assertRefused("--sparsity-epochs", "prune", m, "--method", "slimming", "--sparsity", "0.3", "--out", o);
+        assertRefused("--method l1 has none", "prune", m, "--sparsity", "0.3", "--sparsity-epochs", "3", "--out", o);
+        assertRefused("--method taylor does not use it", "prune", m, "--method", "taylor", "--sparsity", "0.3",
+                "--sparsity-strength", "1e-3", "--out", o);
+        assertRefused("--method magnitude removes single weights", "prune", m, "--method", "magnitude", "--sparsity", "0.3",
+                "--round-to", "8", "--out", o);
+        assertRefused("expects a value R, found the option --out", "prune", m, "--sparsity", "--out", o);
         assertRefused("does not exist", "prune", dir.resolve("missing.onnx").toString(), "--sparsity", "0.3", "--out", o);
         assertRefused("--out", "prune", m, "--sparsity", "0.3");
         assertRefused("--max-layer-drop measures", "prune", m, "--max-layer-drop", "1", "--eval-size", "0", "--out", o);
@@ -222,10 +228,10 @@ class PruneCommandTest {
         assertRefused("--lr must be a finite number > 0, found Infinity", "prune", m, "--sparsity", "0.3", "--lr", "Infinity", "--out", o);
         assertRefused("--lr must be a finite number > 0", "prune", m, "--sparsity", "0.3", "--lr", "1e400", "--out", o);
         assertRefused("--weight-decay must be a finite", "prune", m, "--sparsity", "0.3", "--weight-decay", "Infinity", "--out", o);
-        assertRefused("--sparsity-strength must be a finite number >= 0, found NaN", "prune", m, "--sparsity", "0.3",
-                "--sparsity-strength", "NaN", "--out", o);
-        assertRefused("--sparsity-strength must be a finite number >= 0, found -1.0", "prune", m, "--sparsity", "0.3",
-                "--sparsity-strength", "-1", "--out", o);
+        assertRefused("--sparsity-strength must be a finite number >= 0, found NaN", "prune", m, "--method", "slimming",
+                "--sparsity-epochs", "1", "--sparsity", "0.3", "--sparsity-strength", "NaN", "--out", o);
+        assertRefused("--sparsity-strength must be a finite number >= 0, found -1.0", "prune", m, "--method", "slimming",
+                "--sparsity-epochs", "1", "--sparsity", "0.3", "--sparsity-strength", "-1", "--out", o);
         assertFalse(Files.exists(Path.of(o)));
     }
 
