@@ -75,7 +75,7 @@ final class GemmPacking {
     private static void packBRowsFull(GemmArgs g, int p0, int kc, int j, float[] bp, int base) {
         float[] b = g.b();
         for (int p = 0; p < kc; p++) {
-            int src = g.bOff() + (p0 + p) * g.ldb() + j;
+            int src = g.bRow(p0 + p) + j;
             int dst = base + p * NR;
             for (int v = 0; v < NR; v += LANES) {
                 FloatVector.fromArray(SPECIES, b, src + v).intoArray(bp, dst + v);
@@ -86,14 +86,14 @@ final class GemmPacking {
     private static void packBRowsPartial(GemmArgs g, int p0, int kc, int j, int width, float[] bp, int base) {
         float[] b = g.b();
         for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, g.bOff() + (p0 + p) * g.ldb() + j, bp, base + p * NR, width);
+            System.arraycopy(b, g.bRow(p0 + p) + j, bp, base + p * NR, width);
         }
     }
 
     private static void packBTransposed(GemmArgs g, int p0, int kc, int j, int width, float[] bp, int base) {
         float[] b = g.b();
         for (int col = 0; col < width; col++) {
-            int src = g.bOff() + (j + col) * g.ldb() + p0;
+            int src = g.bRow(j + col) + p0;
             for (int p = 0; p < kc; p++) {
                 bp[base + p * NR + col] = b[src + p];
             }

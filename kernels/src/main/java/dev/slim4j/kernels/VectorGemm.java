@@ -34,12 +34,26 @@ final class VectorGemm implements Gemm {
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
-        GemmArgs g = new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
-                beta, c, cOff, ldc, epilogue).check();
+        run(new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc, epilogue).check(), parallelism);
+    }
+
+    @Override
+    public void sgemmRows(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                          float[] a, int aOff, int lda, float[] b, int[] bRows,
+                          float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
+        run(new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, 0, 1, bRows,
+                beta, c, cOff, ldc, epilogue).check(), parallelism);
+    }
+
+    private void run(GemmArgs g, Parallelism parallelism) {
+        int m = g.m();
+        int n = g.n();
+        int k = g.k();
         if (m == 0 || n == 0) {
             return;
         }
-        if (m == 1 && k > 0) {
+        if (m == 1 && k > 0 && g.bRows() == null) {
             Gemv.multiply(g, parallelism);
             return;
         }
