@@ -29,25 +29,12 @@ final class FloatNormGradient {
 
     private static void channel(BatchNormalization op, float[] x, double[] dy, double[] dx, int n, int c, int size,
                                 int ch, float gamma, double[] dScale, double[] dBias) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-            int off = (b * c + ch) * size;
-            for (int i = 0; i < size; i++) sum += x[off + i];
-        }
         double count = (double) n * size;
-        double mean = sum / count;
-        double sq = 0;
-        double sumDy = 0;
-        double sumDyX = 0;
-        for (int b = 0; b < n; b++) {
-            int off = (b * c + ch) * size;
-            for (int i = 0; i < size; i++) {
-                double d = x[off + i] - mean;
-                sq += d * d;
-                sumDy += dy[off + i];
-                sumDyX += dy[off + i] * d;
-            }
-        }
+        double mean = ChannelSums.sum(x, n, c, size, ch) / count;
+        double sq = ChannelSums.squares(x, mean, n, c, size, ch);
+        double[] sums = ChannelSums.gradientSums(x, dy, mean, n, c, size, ch);
+        double sumDy = sums[0];
+        double sumDyX = sums[1];
         double inv = 1 / Math.sqrt(sq / count + op.epsilon());
         double sumDyXhat = sumDyX * inv;
         double k = gamma * inv;
