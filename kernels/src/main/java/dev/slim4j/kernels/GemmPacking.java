@@ -91,11 +91,30 @@ final class GemmPacking {
     }
 
     private static void packBTransposed(GemmArgs g, int p0, int kc, int j, int width, float[] bp, int base) {
+        if (width == NR) {
+            packBTransposedFull(g, p0, kc, j, bp, base);
+            return;
+        }
         float[] b = g.b();
         for (int col = 0; col < width; col++) {
             int src = g.bRow(j + col) + p0;
             for (int p = 0; p < kc; p++) {
                 bp[base + p * NR + col] = b[src + p];
+            }
+        }
+    }
+
+    /** A full sliver of transposed B: each depth step gathers one element from each of the NR stored rows. */
+    private static void packBTransposedFull(GemmArgs g, int p0, int kc, int j, float[] bp, int base) {
+        float[] b = g.b();
+        int[] starts = new int[NR];
+        for (int col = 0; col < NR; col++) {
+            starts[col] = g.bRow(j + col) + p0;
+        }
+        for (int p = 0; p < kc; p++) {
+            int dst = base + p * NR;
+            for (int v = 0; v < NR; v += LANES) {
+                FloatVector.fromArray(SPECIES, b, p, starts, v).intoArray(bp, dst + v);
             }
         }
     }

@@ -94,16 +94,17 @@ final class Backward {
         }
         boolean inputWanted = needed.contains(inputs.getFirst());
         double[][] dx = GradientRules.gradients(step, dy, tape.parallelism(), inputWanted);
+        // The outputs' gradients are complete and read by no later step: this visit owns their arrays now.
+        outputs.forEach(grads::remove);
         for (int i = 0; i < inputs.size(); i++) {
             if (i < dx.length && dx[i] != null && needed.contains(inputs.get(i))) {
-                accumulate(inputs.get(i), dx[i], fresh(dx, i, dy));
+                accumulate(inputs.get(i), dx[i], firstUse(dx, i));
             }
         }
     }
 
-    /** Whether dx[i] is a new array: not one of the step's output gradients nor an earlier input's. */
-    private static boolean fresh(double[][] dx, int i, double[][] dy) {
-        for (double[] d : dy) if (d == dx[i]) return false;
+    /** Whether dx[i] is not also an earlier input's gradient (a rule may pass one array to several inputs). */
+    private static boolean firstUse(double[][] dx, int i) {
         for (int j = 0; j < i; j++) if (dx[j] == dx[i]) return false;
         return true;
     }

@@ -101,7 +101,8 @@ final class FloatConv {
     static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par,
                                 boolean withDx) {
         ConvGeometry g = geometry(op, x, w);
-        float[] dy = FloatMatrix.toFloats(dyd);
+        float[] dy = new float[dyd.length];
+        double[] dxd = withDx ? new double[x.shape().intSize()] : null;
         float[] xv = x.floats();
         float[] wv = w.floats();
         float[] dx = new float[xv.length];
@@ -114,6 +115,8 @@ final class FloatConv {
         boolean col2im = withDx && t == null;
         boolean pointwiseDx = withDx && g.pointwise();
         Chunks.run(par, g.batch(), (part, from, to) -> {
+            int yImage = g.outputSize() / g.batch();
+            for (int i = from * yImage; i < to * yImage; i++) dy[i] = (float) dyd[i];
             if (depthwise) {
                 FloatDepthwise.images(g, xv, wv, dy, dx, dw[part], from, to);
             } else {
@@ -121,12 +124,14 @@ final class FloatConv {
                 if (t != null) forwardImages(t, dy, wt, null, dx, from, to);
             }
             if (hasBias) biasGradient(g, dy, db[part], from, to);
+            int xImage = g.inputSize() / g.batch();
+            if (withDx) for (int i = from * xImage; i < to * xImage; i++) dxd[i] = dx[i];
         });
         for (int p = 1; p < parts; p++) {
             for (int i = 0; i < wv.length; i++) dw[0][i] += dw[p][i];
             for (int i = 0; i < db[0].length; i++) db[0][i] += db[p][i];
         }
-        return new double[][] {withDx ? FloatMatrix.toDoubles(dx) : null, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
+        return new double[][] {dxd, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
     }
 
     /**
