@@ -48,9 +48,9 @@ final class FloatNorm {
         double mean = runMean[ch];
         double var = runVar[ch];
         if (training) {
-            mean = ChannelSums.sum(xv, n, c, size, ch) / ((double) n * size);
-            double sq = ChannelSums.squares(xv, mean, n, c, size, ch);
-            var = sq / ((double) n * size);
+            double[] moments = ChannelSums.moments(xv, n, c, size, ch);
+            mean = moments[0];
+            var = moments[1];
             newMean[ch] = (float) (runMean[ch] * op.momentum() + mean * (1 - op.momentum()));
             newVar[ch] = (float) (runVar[ch] * op.momentum() + var * (1 - op.momentum()));
         }

@@ -30,12 +30,11 @@ final class FloatNormGradient {
     private static void channel(BatchNormalization op, float[] x, double[] dy, double[] dx, int n, int c, int size,
                                 int ch, float gamma, double[] dScale, double[] dBias) {
         double count = (double) n * size;
-        double mean = ChannelSums.sum(x, n, c, size, ch) / count;
-        double sq = ChannelSums.squares(x, mean, n, c, size, ch);
-        double[] sums = ChannelSums.gradientSums(x, dy, mean, n, c, size, ch);
-        double sumDy = sums[0];
-        double sumDyX = sums[1];
-        double inv = 1 / Math.sqrt(sq / count + op.epsilon());
+        double[] sums = ChannelSums.gradientSums(x, dy, n, c, size, ch);
+        double mean = sums[0];
+        double sumDy = sums[2];
+        double sumDyX = sums[3];
+        double inv = 1 / Math.sqrt(sums[1] + op.epsilon());
         double sumDyXhat = sumDyX * inv;
         double k = gamma * inv;
         double meanDy = sumDy / count;
