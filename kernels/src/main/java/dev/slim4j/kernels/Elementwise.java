@@ -44,6 +44,13 @@ public interface Elementwise {
      */
     void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax);
 
+    /**
+     * The gradient pass of Relu and Clip: {@code dx[i] = dy[i]} where {@code lo < x[i] < hi} ({@code lo <= x[i] <= hi}
+     * when {@code closed}), else 0 (NaN x gives 0). Gradients are double, the saved input float.
+     */
+    void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo, float hi,
+                   boolean closed);
+
     /** Numerically stable softmax of each row of a {@code rows x cols} row-major view. */
     void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
 

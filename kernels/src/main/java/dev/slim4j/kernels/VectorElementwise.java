@@ -1,6 +1,7 @@
 package dev.slim4j.kernels;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -19,8 +20,36 @@ final class VectorElementwise implements Elementwise {
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** Floats as many as the preferred double lanes: one compare mask selects one double vector. */
+    private static final VectorSpecies<Float> HALF_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer, ties to even. */
     private static final float ROUNDER = 12582912f;
+
+    @Override
+    public void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo,
+                          float hi, boolean closed) {
+        ElementwiseChecks.passExtents(count, x, xOff, dy, dyOff, dx, dxOff);
+        int step = DOUBLES.length();
+        int i = 0;
+        if (HALF_FLOATS.length() == step) {
+            var low = closed ? VectorOperators.GE : VectorOperators.GT;
+            var high = closed ? VectorOperators.LE : VectorOperators.LT;
+            for (; i <= count - step; i += step) {
+                FloatVector v = FloatVector.fromArray(HALF_FLOATS, x, xOff + i);
+                VectorMask<Double> pass = v.compare(low, lo).and(v.compare(high, hi)).cast(DOUBLES);
+                DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, dy, dyOff + i), pass)
+                        .intoArray(dx, dxOff + i);
+            }
+        }
+        for (; i < count; i++) {
+            float v = x[xOff + i];
+            boolean pass = closed ? v >= lo && v <= hi : v > lo && v < hi;
+            dx[dxOff + i] = pass ? dy[dyOff + i] : 0;
+        }
+    }
 
     /**
      * The quotient is clamped to one step beyond the representable range first (anything further saturates

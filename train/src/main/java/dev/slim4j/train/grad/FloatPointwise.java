@@ -1,5 +1,6 @@
 package dev.slim4j.train.grad;
 
+import dev.slim4j.kernels.Kernels;
 import dev.slim4j.kernels.Parallelism;
 import dev.slim4j.tensor.Tensor;
 
@@ -40,9 +41,8 @@ final class FloatPointwise {
     static double[] passWithin(Tensor x, double[] dy, float lo, float hi, Parallelism par) {
         float[] v = x.floats();
         double[] dx = new double[dy.length];
-        split(par, dx.length, (part, from, to) -> {
-            for (int i = from; i < to; i++) dx[i] = v[i] >= lo && v[i] <= hi ? dy[i] : 0;
-        });
+        split(par, dx.length, (part, from, to) ->
+                Kernels.elementwise().passWhere(v, from, dy, from, dx, from, to - from, lo, hi, true));
         return dx;
     }
 
@@ -50,9 +50,8 @@ final class FloatPointwise {
     static double[] passWhere(Tensor x, double[] dy, float lo, float hi, Parallelism par) {
         float[] v = x.floats();
         double[] dx = new double[dy.length];
-        split(par, dx.length, (part, from, to) -> {
-            for (int i = from; i < to; i++) dx[i] = v[i] > lo && v[i] < hi ? dy[i] : 0;
-        });
+        split(par, dx.length, (part, from, to) ->
+                Kernels.elementwise().passWhere(v, from, dy, from, dx, from, to - from, lo, hi, false));
         return dx;
     }
 
