@@ -34,12 +34,34 @@ final class GemmPacking {
     private static void packARows(GemmArgs g, int i, int height, int p0, int kc, float[] ap, int base) {
         float[] a = g.a();
         float alpha = g.alpha();
+        int done = height == MR ? packARowsGathered(g, i, p0, kc, ap, base) : 0;
         for (int r = 0; r < height; r++) {
             int src = g.aOff() + (i + r) * g.lda() + p0;
-            for (int p = 0; p < kc; p++) {
+            for (int p = done; p < kc; p++) {
                 ap[base + p * MR + r] = alpha * a[src + p];
             }
         }
+    }
+
+    /**
+     * A full sliver of MR rows, LANES depth steps at a time: the MR * LANES packed floats of a step are MR vectors,
+     * each gathered from the MR rows. Returns the depth packed (a multiple of LANES); the caller packs the rest.
+     */
+    private static int packARowsGathered(GemmArgs g, int i, int p0, int kc, float[] ap, int base) {
+        int[] index = new int[MR * LANES];
+        for (int q = 0; q < index.length; q++) {
+            index[q] = (q % MR) * g.lda() + q / MR;
+        }
+        float[] a = g.a();
+        int src = g.aOff() + i * g.lda() + p0;
+        int depth = kc - kc % LANES;
+        for (int p = 0; p < depth; p += LANES) {
+            int dst = base + p * MR;
+            for (int v = 0; v < MR; v++) {
+                FloatVector.fromArray(SPECIES, a, src + p, index, v * LANES).mul(g.alpha()).intoArray(ap, dst + v * LANES);
+            }
+        }
+        return depth;
     }
 
     private static void packATransposed(GemmArgs g, int i, int height, int p0, int kc, float[] ap, int base) {
