@@ -34,14 +34,16 @@ final class VectorElementwise implements Elementwise {
         ElementwiseChecks.passExtents(count, x, xOff, dy, dyOff, dx, dxOff);
         int step = DOUBLES.length();
         int i = 0;
-        if (HALF_FLOATS.length() == step) {
-            var low = closed ? VectorOperators.GE : VectorOperators.GT;
-            var high = closed ? VectorOperators.LE : VectorOperators.LT;
+        // The comparison operators stay constants in each loop: C2 intrinsifies a compare only with a constant one.
+        if (HALF_FLOATS.length() == step && closed) {
             for (; i <= count - step; i += step) {
                 FloatVector v = FloatVector.fromArray(HALF_FLOATS, x, xOff + i);
-                VectorMask<Double> pass = v.compare(low, lo).and(v.compare(high, hi)).cast(DOUBLES);
-                DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, dy, dyOff + i), pass)
-                        .intoArray(dx, dxOff + i);
+                select(v.compare(VectorOperators.GE, lo).and(v.compare(VectorOperators.LE, hi)), dy, dyOff + i, dx, dxOff + i);
+            }
+        } else if (HALF_FLOATS.length() == step) {
+            for (; i <= count - step; i += step) {
+                FloatVector v = FloatVector.fromArray(HALF_FLOATS, x, xOff + i);
+                select(v.compare(VectorOperators.GT, lo).and(v.compare(VectorOperators.LT, hi)), dy, dyOff + i, dx, dxOff + i);
             }
         }
         for (; i < count; i++) {
@@ -49,6 +51,10 @@ final class VectorElementwise implements Elementwise {
             boolean pass = closed ? v >= lo && v <= hi : v > lo && v < hi;
             dx[dxOff + i] = pass ? dy[dyOff + i] : 0;
         }
+    }
+
+    private static void select(VectorMask<Float> pass, double[] dy, int dyAt, double[] dx, int dxAt) {
+        DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, dy, dyAt), pass.cast(DOUBLES)).intoArray(dx, dxAt);
     }
 
     /**
