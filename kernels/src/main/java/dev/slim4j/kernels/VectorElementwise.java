@@ -53,6 +53,47 @@ final class VectorElementwise implements Elementwise {
         }
     }
 
+    /** Lane-wise double partial sums over float vectors converted to double, reduced once at the end. */
+    @Override
+    public void moments(float[] x, int xOff, double[] dy, int dyOff, int count, double shift, double[] out) {
+        ElementwiseChecks.momentExtents(count, x, xOff, dy, dyOff, out);
+        int step = DOUBLES.length();
+        DoubleVector c = DoubleVector.broadcast(DOUBLES, shift);
+        DoubleVector s = DoubleVector.zero(DOUBLES), q = s, g = s, h = s;
+        int i = 0;
+        if (HALF_FLOATS.length() == step) {
+            for (; i <= count - step; i += step) {
+                DoubleVector d = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, x, xOff + i)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0);
+                d = d.sub(c);
+                s = s.add(d);
+                q = d.fma(d, q);
+                if (dy != null) {
+                    DoubleVector y = DoubleVector.fromArray(DOUBLES, dy, dyOff + i);
+                    g = g.add(y);
+                    h = y.fma(d, h);
+                }
+            }
+        }
+        double ss = s.reduceLanes(VectorOperators.ADD), qs = q.reduceLanes(VectorOperators.ADD);
+        double gs = g.reduceLanes(VectorOperators.ADD), hs = h.reduceLanes(VectorOperators.ADD);
+        for (; i < count; i++) {
+            double d = x[xOff + i] - shift;
+            ss += d;
+            qs += d * d;
+            if (dy != null) {
+                gs += dy[dyOff + i];
+                hs += dy[dyOff + i] * d;
+            }
+        }
+        out[0] += ss;
+        out[1] += qs;
+        if (dy != null) {
+            out[2] += gs;
+            out[3] += hs;
+        }
+    }
+
     private static void select(VectorMask<Float> pass, double[] dy, int dyAt, double[] dx, int dxAt) {
         DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, dy, dyAt), pass.cast(DOUBLES)).intoArray(dx, dxAt);
     }

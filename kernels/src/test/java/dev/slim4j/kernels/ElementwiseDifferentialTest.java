@@ -80,6 +80,31 @@ class ElementwiseDifferentialTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0, 3, 0}, out, 0.0, "Relu passes x > 0 only");
     }
 
+    /** Sums of order-dependent rounding: within a bound scaled by the length, with and without gradients. */
+    @Test
+    void momentsMatchScalar() {
+        for (int size : RandomFloats.SIZES) {
+            float[] x = new float[size + 3];
+            double[] dy = new double[size + 2];
+            for (int i = 0; i < x.length; i++) x[i] = 5f + (float) random.nextGaussian();
+            for (int i = 0; i < dy.length; i++) dy[i] = random.nextGaussian();
+            for (double[] g : new double[][] {null, dy}) {
+                double[] a = {1, 2, 3, 4};
+                double[] b = a.clone();
+                scalar.moments(x, 3, g, 2, size, 4.5, a);
+                vector.moments(x, 3, g, 2, size, 4.5, b);
+                for (int k = 0; k < 4; k++) {
+                    double bound = 1e-14 * (size + 1) * (Math.abs(a[k]) + size);
+                    org.junit.jupiter.api.Assertions.assertEquals(a[k], b[k], bound, "size " + size + " sum " + k);
+                }
+                if (g == null) org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 4}, new double[] {b[2], b[3]});
+            }
+        }
+        double[] out = new double[2];
+        scalar.moments(new float[] {1f, 2f, 4f}, 0, null, 0, 3, 1.0, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {4, 10}, out, 0.0, "d = 0, 1, 3");
+    }
+
     @Test
     void binaryShapesMatchScalar() {
         int index = 0;
