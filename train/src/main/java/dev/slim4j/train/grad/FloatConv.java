@@ -49,8 +49,8 @@ final class FloatConv {
         Chunks.run(par, g.batch(), (part, from, to) -> {
             if (depthwise) {
                 ConvGeometry c = withBatch(g, to - from);
-                Kernels.depthwiseConv().depthwise(c, xv, from * g.inputSize() / g.batch(), wv, 0, b, 0, y,
-                        from * g.outputSize() / g.batch(), new Activation.None(), null, 0, Parallelism.serial());
+                Kernels.depthwiseConv().depthwise(c, xv, from * (g.inputSize() / g.batch()), wv, 0, b, 0, y,
+                        from * (g.outputSize() / g.batch()), new Activation.None(), null, 0, Parallelism.serial());
             } else {
                 forwardImages(g, xv, wv, b, y, from, to);
             }
