@@ -53,6 +53,21 @@ public interface Elementwise {
     void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier, int zeroPoint,
                     int qmin, int qmax);
 
+    /**
+     * The gradient pass of Relu and Clip: {@code dx[i] = dy[i]} where {@code lo < x[i] < hi} ({@code lo <= x[i] <= hi}
+     * when {@code closed}), else 0 (NaN x gives 0). Gradients are double, the saved input float.
+     */
+    void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo, float hi,
+                   boolean closed);
+
+    /**
+     * BatchNormalization statistics of {@code count} floats in double, shifted by {@code shift} (a sample of the
+     * data keeps the one-pass variance exact enough): adds the sum of {@code d = x - shift} to {@code out[0]} and of
+     * {@code d*d} to {@code out[1]}; with {@code dy} (else null) also the sum of dy to {@code out[2]} and of
+     * {@code dy*d} to {@code out[3]}. The order of additions is fixed for a given implementation.
+     */
+    void moments(float[] x, int xOff, double[] dy, int dyOff, int count, double shift, double[] out);
+
     /** Numerically stable softmax of each row of a {@code rows x cols} row-major view. */
     void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
 

@@ -18,6 +18,33 @@ final class ElementwiseChecks {
         Conv.checkExtent(n3, a3, o3, count);
     }
 
+    /** Extents of a gradient pass: float x, double dy and dx, {@code count} each. */
+    static void passExtents(int count, float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff) {
+        if (count < 0) {
+            throw new IllegalArgumentException("expected count >= 0, found " + count);
+        }
+        Conv.checkExtent("x", x, xOff, count);
+        if (dyOff < 0 || dyOff > dy.length - count || dxOff < 0 || dxOff > dx.length - count) {
+            throw new IndexOutOfBoundsException("expected " + count + " gradients from offsets " + dyOff + " and "
+                    + dxOff + ", found dy of " + dy.length + " and dx of " + dx.length);
+        }
+    }
+
+    /** Extents of the moments: float x, optional double dy, {@code count} each, and 2 (4 with dy) sums. */
+    static void momentExtents(int count, float[] x, int xOff, double[] dy, int dyOff, double[] out) {
+        if (count < 0) {
+            throw new IllegalArgumentException("expected count >= 0, found " + count);
+        }
+        Conv.checkExtent("x", x, xOff, count);
+        if (dy != null && (dyOff < 0 || dyOff > dy.length - count)) {
+            throw new IndexOutOfBoundsException("expected " + count + " gradients from offset " + dyOff
+                    + ", found dy of " + dy.length);
+        }
+        if (out.length < (dy == null ? 2 : 4)) {
+            throw new IllegalArgumentException("expected " + (dy == null ? 2 : 4) + " sums, found " + out.length);
+        }
+    }
+
     static void channels(int outer, int channels, int inner, float[] x, int xOff, float[] y, int yOff,
                          String vectorName, float[] vector, int vectorOff) {
         if (outer < 0 || channels < 1 || inner < 1) {

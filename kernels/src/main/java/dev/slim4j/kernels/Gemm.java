@@ -33,6 +33,15 @@ public interface Gemm {
                 ldc, epilogue, parallelism);
     }
 
+    /**
+     * {@code sgemm} with the stored rows of B found through a table instead of a leading dimension: stored row r
+     * of B (row r of op(B), or column r when {@code transB}) starts at {@code b[bRows[r]]}. A stride-1 convolution
+     * multiplies its receptive fields in place this way, each im2col row being a shifted window of the padded image.
+     */
+    void sgemmRows(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                   float[] a, int aOff, int lda, float[] b, int[] bRows,
+                   float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism);
+
     /** {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int, Epilogue, Parallelism)} on the calling thread, without epilogue. */
     default void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

@@ -67,6 +67,38 @@ public final class ScalarElementwise implements Elementwise {
     }
 
     @Override
+    public void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo,
+                          float hi, boolean closed) {
+        ElementwiseChecks.passExtents(count, x, xOff, dy, dyOff, dx, dxOff);
+        for (int i = 0; i < count; i++) {
+            float v = x[xOff + i];
+            boolean pass = closed ? v >= lo && v <= hi : v > lo && v < hi;
+            dx[dxOff + i] = pass ? dy[dyOff + i] : 0;
+        }
+    }
+
+    @Override
+    public void moments(float[] x, int xOff, double[] dy, int dyOff, int count, double shift, double[] out) {
+        ElementwiseChecks.momentExtents(count, x, xOff, dy, dyOff, out);
+        double s = 0, q = 0, g = 0, h = 0;
+        for (int i = 0; i < count; i++) {
+            double d = x[xOff + i] - shift;
+            s += d;
+            q += d * d;
+            if (dy != null) {
+                g += dy[dyOff + i];
+                h += dy[dyOff + i] * d;
+            }
+        }
+        out[0] += s;
+        out[1] += q;
+        if (dy != null) {
+            out[2] += g;
+            out[3] += h;
+        }
+    }
+
+    @Override
     public void scaleShift(float[] x, int xOff, float[] scale, int scaleOff, float[] shift, int shiftOff,
                            float[] y, int yOff, int outer, int channels, int inner, Activation activation) {
         ElementwiseChecks.channels(outer, channels, inner, x, xOff, y, yOff, "scale", scale, scaleOff);

@@ -1,6 +1,7 @@
 package dev.slim4j.kernels;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -19,8 +20,83 @@ final class VectorElementwise implements Elementwise {
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** Floats as many as the preferred double lanes: one compare mask selects one double vector. */
+    private static final VectorSpecies<Float> HALF_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer, ties to even. */
     private static final float ROUNDER = 12582912f;
+
+    @Override
+    public void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo,
+                          float hi, boolean closed) {
+        ElementwiseChecks.passExtents(count, x, xOff, dy, dyOff, dx, dxOff);
+        int step = DOUBLES.length();
+        int i = 0;
+        // The comparison operators stay constants in each loop: C2 intrinsifies a compare only with a constant one.
+        if (HALF_FLOATS.length() == step && closed) {
+            for (; i <= count - step; i += step) {
+                FloatVector v = FloatVector.fromArray(HALF_FLOATS, x, xOff + i);
+                select(v.compare(VectorOperators.GE, lo).and(v.compare(VectorOperators.LE, hi)), dy, dyOff + i, dx, dxOff + i);
+            }
+        } else if (HALF_FLOATS.length() == step) {
+            for (; i <= count - step; i += step) {
+                FloatVector v = FloatVector.fromArray(HALF_FLOATS, x, xOff + i);
+                select(v.compare(VectorOperators.GT, lo).and(v.compare(VectorOperators.LT, hi)), dy, dyOff + i, dx, dxOff + i);
+            }
+        }
+        for (; i < count; i++) {
+            float v = x[xOff + i];
+            boolean pass = closed ? v >= lo && v <= hi : v > lo && v < hi;
+            dx[dxOff + i] = pass ? dy[dyOff + i] : 0;
+        }
+    }
+
+    /** Lane-wise double partial sums over float vectors converted to double, reduced once at the end. */
+    @Override
+    public void moments(float[] x, int xOff, double[] dy, int dyOff, int count, double shift, double[] out) {
+        ElementwiseChecks.momentExtents(count, x, xOff, dy, dyOff, out);
+        int step = DOUBLES.length();
+        DoubleVector c = DoubleVector.broadcast(DOUBLES, shift);
+        DoubleVector s = DoubleVector.zero(DOUBLES), q = s, g = s, h = s;
+        int i = 0;
+        if (HALF_FLOATS.length() == step) {
+            for (; i <= count - step; i += step) {
+                DoubleVector d = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, x, xOff + i)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0);
+                d = d.sub(c);
+                s = s.add(d);
+                q = d.fma(d, q);
+                if (dy != null) {
+                    DoubleVector y = DoubleVector.fromArray(DOUBLES, dy, dyOff + i);
+                    g = g.add(y);
+                    h = y.fma(d, h);
+                }
+            }
+        }
+        double ss = s.reduceLanes(VectorOperators.ADD), qs = q.reduceLanes(VectorOperators.ADD);
+        double gs = g.reduceLanes(VectorOperators.ADD), hs = h.reduceLanes(VectorOperators.ADD);
+        for (; i < count; i++) {
+            double d = x[xOff + i] - shift;
+            ss += d;
+            qs += d * d;
+            if (dy != null) {
+                gs += dy[dyOff + i];
+                hs += dy[dyOff + i] * d;
+            }
+        }
+        out[0] += ss;
+        out[1] += qs;
+        if (dy != null) {
+            out[2] += gs;
+            out[3] += hs;
+        }
+    }
+
+    private static void select(VectorMask<Float> pass, double[] dy, int dyAt, double[] dx, int dxAt) {
+        DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, dy, dyAt), pass.cast(DOUBLES)).intoArray(dx, dxAt);
+    }
 
     /**
      * The quotient is clamped to one step beyond the representable range first (anything further saturates

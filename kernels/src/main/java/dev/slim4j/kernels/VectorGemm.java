@@ -70,6 +70,14 @@ final class VectorGemm implements Gemm {
         run(g, a.packed(), parallelism);
     }
 
+    @Override
+    public void sgemmRows(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                          float[] a, int aOff, int lda, float[] b, int[] bRows,
+                          float beta, float[] c, int cOff, int ldc, Epilogue epilogue, Parallelism parallelism) {
+        run(new GemmArgs(transA, transB, m, n, k, alpha, a, aOff, lda, b, 0, 1, bRows,
+                beta, c, cOff, ldc, epilogue).check(), null, parallelism);
+    }
+
     private void run(GemmArgs g, float[] packedA, Parallelism parallelism) {
         int m = g.m();
         int n = g.n();
@@ -77,7 +85,7 @@ final class VectorGemm implements Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        if (m == 1 && k > 0) {
+        if (m == 1 && k > 0 && g.bRows() == null) {
             Gemv.multiply(g, parallelism);
             return;
         }

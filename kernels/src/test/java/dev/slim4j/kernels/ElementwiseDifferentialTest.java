@@ -68,6 +68,69 @@ class ElementwiseDifferentialTest {
                 "2.5 -> 2, 3.5 -> 4, -1.5 -> -2, saturation");
     }
 
+    /** Boundaries, signed zeros, infinities and NaN on both sides of open and closed ranges: exact, as it only selects. */
+    @Test
+    void passWhereMatchesScalarExactly() {
+        float[][] ranges = {{0f, Float.POSITIVE_INFINITY}, {0f, 6f}, {-1.5f, 2f}};
+        for (int size : RandomFloats.SIZES) {
+            float[] x = new float[size + 2];
+            double[] dy = new double[size + 5];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = switch (i % 9) {
+                    case 0 -> 0f;
+                    case 1 -> -0f;
+                    case 2 -> Float.NaN;
+                    case 3 -> Float.POSITIVE_INFINITY;
+                    case 4 -> 6f;
+                    case 5 -> -1.5f;
+                    default -> (float) (random.nextGaussian() * 4);
+                };
+            }
+            for (int i = 0; i < dy.length; i++) dy[i] = random.nextGaussian();
+            for (float[] r : ranges) {
+                for (boolean closed : new boolean[] {false, true}) {
+                    double[] a = new double[size + 1];
+                    double[] b = new double[size + 1];
+                    java.util.Arrays.fill(a, 7.0);
+                    java.util.Arrays.fill(b, 7.0);
+                    scalar.passWhere(x, 2, dy, 4, a, 1, size, r[0], r[1], closed);
+                    vector.passWhere(x, 2, dy, 4, b, 1, size, r[0], r[1], closed);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, 0.0, "size " + size + " range "
+                            + java.util.Arrays.toString(r) + " closed " + closed);
+                }
+            }
+        }
+        double[] out = new double[4];
+        new ScalarElementwise().passWhere(new float[] {-1f, 0f, 2f, Float.NaN}, 0, new double[] {1, 2, 3, 4}, 0, out,
+                0, 4, 0f, Float.POSITIVE_INFINITY, false);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0, 3, 0}, out, 0.0, "Relu passes x > 0 only");
+    }
+
+    /** Sums of order-dependent rounding: within a bound scaled by the length, with and without gradients. */
+    @Test
+    void momentsMatchScalar() {
+        for (int size : RandomFloats.SIZES) {
+            float[] x = new float[size + 3];
+            double[] dy = new double[size + 2];
+            for (int i = 0; i < x.length; i++) x[i] = 5f + (float) random.nextGaussian();
+            for (int i = 0; i < dy.length; i++) dy[i] = random.nextGaussian();
+            for (double[] g : new double[][] {null, dy}) {
+                double[] a = {1, 2, 3, 4};
+                double[] b = a.clone();
+                scalar.moments(x, 3, g, 2, size, 4.5, a);
+                vector.moments(x, 3, g, 2, size, 4.5, b);
+                for (int k = 0; k < 4; k++) {
+                    double bound = 1e-14 * (size + 1) * (Math.abs(a[k]) + size);
+                    org.junit.jupiter.api.Assertions.assertEquals(a[k], b[k], bound, "size " + size + " sum " + k);
+                }
+                if (g == null) org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 4}, new double[] {b[2], b[3]});
+            }
+        }
+        double[] out = new double[2];
+        scalar.moments(new float[] {1f, 2f, 4f}, 0, null, 0, 3, 1.0, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {4, 10}, out, 0.0, "d = 0, 1, 3");
+    }
+
     @Test
     void binaryShapesMatchScalar() {
         int index = 0;

@@ -77,7 +77,7 @@ final class Backward {
                 throw new IllegalArgumentException("gradient for output '" + e.getKey() + "' has shape "
                         + e.getValue().shape() + ", expected " + value.shape());
             }
-            accumulate(e.getKey(), e.getValue().doubles());
+            accumulate(e.getKey(), e.getValue().doubles(), false);
         }
     }
 
@@ -94,14 +94,25 @@ final class Backward {
         }
         boolean inputWanted = needed.contains(inputs.getFirst());
         double[][] dx = GradientRules.gradients(step, dy, tape.parallelism(), inputWanted);
+        // The outputs' gradients are complete and read by no later step: this visit owns their arrays now.
+        outputs.forEach(grads::remove);
         for (int i = 0; i < inputs.size(); i++) {
-            if (i < dx.length && dx[i] != null && needed.contains(inputs.get(i))) accumulate(inputs.get(i), dx[i]);
+            if (i < dx.length && dx[i] != null && needed.contains(inputs.get(i))) {
+                accumulate(inputs.get(i), dx[i], firstUse(dx, i));
+            }
         }
     }
 
-    private void accumulate(String name, double[] g) {
+    /** Whether dx[i] is not also an earlier input's gradient (a rule may pass one array to several inputs). */
+    private static boolean firstUse(double[][] dx, int i) {
+        for (int j = 0; j < i; j++) if (dx[j] == dx[i]) return false;
+        return true;
+    }
+
+    /** Adds g to the gradient of {@code name}; an owned g (nothing else holds it) is kept without a copy. */
+    private void accumulate(String name, double[] g, boolean owned) {
         double[] acc = grads.get(name);
-        if (acc == null) grads.put(name, g.clone());
+        if (acc == null) grads.put(name, owned ? g : g.clone());
         else Dense.addInto(acc, g);
     }
 

@@ -36,9 +36,9 @@ final class FastGradients {
             case MaxPool p when s.outputs().size() == 1 && FloatPool.fits(p, x) ->
                     new double[][] {FloatPool.maxGradient(p, x, dy[0], par)};
             case Unary u when u.function() == UnaryFunction.RELU ->
-                    new double[][] {FloatPointwise.passWhere(x, dy[0], 0f, Float.POSITIVE_INFINITY)};
+                    new double[][] {FloatPointwise.passWhere(x, dy[0], 0f, Float.POSITIVE_INFINITY, par)};
             case Clip c when s.inputs().size() == 3 && s.input(1) != null && s.input(2) != null ->
-                    new double[][] {FloatPointwise.passWithin(x, dy[0], s.input(1).floats()[0], s.input(2).floats()[0]), null, null};
+                    new double[][] {FloatPointwise.passWithin(x, dy[0], s.input(1).floats()[0], s.input(2).floats()[0], par), null, null};
             case Binary b when b.function() == BinaryFunction.ADD && x.shape().equals(s.input(1).shape()) ->
                     new double[][] {dy[0], dy[0]};
             case BatchNormalization b when s.training() && x.rank() >= 2 ->

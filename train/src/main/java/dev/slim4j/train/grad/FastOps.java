@@ -53,11 +53,11 @@ public final class FastOps implements OpEvaluator {
                     List.of(FloatMatrix.gemm(FloatMatrix.PLAIN, in.get(0), in.get(1), null, parallelism));
             case Conv c when outputCount == 1 && FloatConv.geometry(c, in.get(0), in.get(1)) != null ->
                     List.of(FloatConv.forward(c, in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, parallelism));
-            case Unary u when u.function() == UnaryFunction.RELU -> List.of(FloatPointwise.relu(in.getFirst()));
+            case Unary u when u.function() == UnaryFunction.RELU -> List.of(FloatPointwise.relu(in.getFirst(), parallelism));
             case Clip c when in.size() == 3 && in.get(1) != null && in.get(2) != null ->
-                    List.of(FloatPointwise.clip(in.getFirst(), in.get(1).floats()[0], in.get(2).floats()[0]));
+                    List.of(FloatPointwise.clip(in.getFirst(), in.get(1).floats()[0], in.get(2).floats()[0], parallelism));
             case Binary b when b.function() == BinaryFunction.ADD && in.get(0).shape().equals(in.get(1).shape()) ->
-                    List.of(FloatPointwise.add(in.get(0), in.get(1)));
+                    List.of(FloatPointwise.add(in.get(0), in.get(1), parallelism));
             case MaxPool p when outputCount == 1 && FloatPool.fits(p, in.getFirst()) -> List.of(FloatPool.maxForward(p, in.getFirst(), parallelism));
             case GlobalAveragePool p when in.getFirst().rank() >= 3 -> List.of(FloatPool.globalAverage(in.getFirst()));
             case BatchNormalization b when in.getFirst().rank() >= 2 && (b.trainingMode() == 0 || outputCount == 3) ->

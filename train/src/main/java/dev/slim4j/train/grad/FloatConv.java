@@ -65,18 +65,28 @@ final class FloatConv {
         int mg = g.groupOutChannels();
         int plane = g.height() * g.width();
         boolean direct = g.pointwise();
-        float[] cols = direct ? null : new float[k * spatial];
+        PaddedColumns padded = direct || !strideOne(g) ? null : new PaddedColumns(g);
+        float[] cols = direct ? null : new float[padded == null ? k * spatial : mg * padded.columns()];
         for (int n = from; n < to; n++) {
             for (int group = 0; group < g.groups(); group++) {
                 int xOff = (n * g.channels() + group * g.groupChannels()) * plane;
                 int yOff = (n * g.outChannels() + group * mg) * spatial;
                 Epilogue e = b == null ? Epilogue.none() : Epilogue.rowBias(b, group * mg);
+                if (padded != null) {
+                    padded.pad(xv, xOff);
+                    Kernels.gemm().sgemmRows(false, false, mg, padded.columns(), k, 1f, wv, group * mg * k, k,
+                            padded.image(), padded.rows(), 0f, cols, 0, padded.columns(), e, Parallelism.serial());
+                    padded.gather(cols, mg, y, yOff);
+                    continue;
+                }
                 if (!direct) Columns.unfold(g, xv, xOff, cols);
                 Kernels.gemm().sgemm(false, false, mg, spatial, k, 1f, wv, group * mg * k, k, direct ? xv : cols,
                         direct ? xOff : 0, spatial, 0f, y, yOff, spatial, e, Parallelism.serial());
             }
         }
     }
+
+    private static boolean strideOne(ConvGeometry g) { return g.strideH() == 1 && g.strideW() == 1; }
 
     static ConvGeometry withBatch(ConvGeometry g, int batch) {
         return new ConvGeometry(batch, g.channels(), g.height(), g.width(), g.outChannels(), g.kernelH(), g.kernelW(),
@@ -91,7 +101,8 @@ final class FloatConv {
     static double[][] gradients(Conv op, Tensor x, Tensor w, boolean hasBias, double[] dyd, Parallelism par,
                                 boolean withDx) {
         ConvGeometry g = geometry(op, x, w);
-        float[] dy = FloatMatrix.toFloats(dyd);
+        float[] dy = new float[dyd.length];
+        double[] dxd = withDx ? new double[x.shape().intSize()] : null;
         float[] xv = x.floats();
         float[] wv = w.floats();
         float[] dx = new float[xv.length];
@@ -104,6 +115,8 @@ final class FloatConv {
         boolean col2im = withDx && t == null;
         boolean pointwiseDx = withDx && g.pointwise();
         Chunks.run(par, g.batch(), (part, from, to) -> {
+            int yImage = g.outputSize() / g.batch();
+            for (int i = from * yImage; i < to * yImage; i++) dy[i] = (float) dyd[i];
             if (depthwise) {
                 FloatDepthwise.images(g, xv, wv, dy, dx, dw[part], from, to);
             } else {
@@ -111,12 +124,14 @@ final class FloatConv {
                 if (t != null) forwardImages(t, dy, wt, null, dx, from, to);
             }
             if (hasBias) biasGradient(g, dy, db[part], from, to);
+            int xImage = g.inputSize() / g.batch();
+            if (withDx) for (int i = from * xImage; i < to * xImage; i++) dxd[i] = dx[i];
         });
         for (int p = 1; p < parts; p++) {
             for (int i = 0; i < wv.length; i++) dw[0][i] += dw[p][i];
             for (int i = 0; i < db[0].length; i++) db[0][i] += db[p][i];
         }
-        return new double[][] {withDx ? FloatMatrix.toDoubles(dx) : null, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
+        return new double[][] {dxd, FloatMatrix.toDoubles(dw[0]), hasBias ? db[0] : null};
     }
 
     /**
@@ -166,8 +181,10 @@ final class FloatConv {
         int mg = g.groupOutChannels();
         int plane = g.height() * g.width();
         boolean direct = g.pointwise();
-        float[] cols = direct ? null : new float[k * spatial];
+        PaddedColumns padded = direct || withDx || !strideOne(g) ? null : new PaddedColumns(g);
+        float[] cols = direct || padded != null ? null : new float[k * spatial];
         float[] dcols = direct || !withDx ? null : new float[k * spatial];
+        float[] wideDy = padded == null ? null : new float[mg * padded.columns()];
         var gemm = Kernels.gemm();
         Parallelism serial = Parallelism.serial();
         for (int n = from; n < to; n++) {
@@ -182,6 +199,13 @@ final class FloatConv {
                         gemm.sgemm(true, false, k, spatial, mg, 1f, wv, wOff, k, dy, yOff, spatial, 0f, dx, xOff, spatial,
                                 Epilogue.none(), serial);
                     }
+                    continue;
+                }
+                if (padded != null) {
+                    padded.pad(xv, xOff);
+                    padded.spread(dy, yOff, mg, wideDy);
+                    gemm.sgemmRows(false, true, mg, k, padded.columns(), 1f, wideDy, 0, padded.columns(),
+                            padded.image(), padded.rows(), 1f, dw, wOff, k, Epilogue.none(), serial);
                     continue;
                 }
                 Columns.unfold(g, xv, xOff, cols);

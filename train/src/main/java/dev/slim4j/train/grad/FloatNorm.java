@@ -48,21 +48,9 @@ final class FloatNorm {
         double mean = runMean[ch];
         double var = runVar[ch];
         if (training) {
-            double sum = 0;
-            double sq = 0;
-            for (int b = 0; b < n; b++) {
-                int off = (b * c + ch) * size;
-                for (int i = 0; i < size; i++) sum += xv[off + i];
-            }
-            mean = sum / ((double) n * size);
-            for (int b = 0; b < n; b++) {
-                int off = (b * c + ch) * size;
-                for (int i = 0; i < size; i++) {
-                    double d = xv[off + i] - mean;
-                    sq += d * d;
-                }
-            }
-            var = sq / ((double) n * size);
+            double[] moments = ChannelSums.moments(xv, n, c, size, ch);
+            mean = moments[0];
+            var = moments[1];
             newMean[ch] = (float) (runMean[ch] * op.momentum() + mean * (1 - op.momentum()));
             newVar[ch] = (float) (runVar[ch] * op.momentum() + var * (1 - op.momentum()));
         }

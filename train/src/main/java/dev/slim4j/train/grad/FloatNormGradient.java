@@ -29,26 +29,12 @@ final class FloatNormGradient {
 
     private static void channel(BatchNormalization op, float[] x, double[] dy, double[] dx, int n, int c, int size,
                                 int ch, float gamma, double[] dScale, double[] dBias) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-            int off = (b * c + ch) * size;
-            for (int i = 0; i < size; i++) sum += x[off + i];
-        }
         double count = (double) n * size;
-        double mean = sum / count;
-        double sq = 0;
-        double sumDy = 0;
-        double sumDyX = 0;
-        for (int b = 0; b < n; b++) {
-            int off = (b * c + ch) * size;
-            for (int i = 0; i < size; i++) {
-                double d = x[off + i] - mean;
-                sq += d * d;
-                sumDy += dy[off + i];
-                sumDyX += dy[off + i] * d;
-            }
-        }
-        double inv = 1 / Math.sqrt(sq / count + op.epsilon());
+        double[] sums = ChannelSums.gradientSums(x, dy, n, c, size, ch);
+        double mean = sums[0];
+        double sumDy = sums[2];
+        double sumDyX = sums[3];
+        double inv = 1 / Math.sqrt(sums[1] + op.epsilon());
         double sumDyXhat = sumDyX * inv;
         double k = gamma * inv;
         double meanDy = sumDy / count;
