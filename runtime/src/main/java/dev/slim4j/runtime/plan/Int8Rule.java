@@ -27,7 +27,6 @@ final class Int8Rule {
         Shape x = v.in(0);
         Tensor w = v.constant(3);
         if (x.rank() != 4) return Choice.reference("only 2-D integer convolutions are planned");
-        if (op.group() != 1) return depthwise(v, op, x, w);
         if (v.has(8) && (v.constant(8) == null || v.shapes().dtype(v.node().input(8)) != DType.INT32)) {
             return Choice.reference("bias is not a constant int32 vector");
         }
@@ -38,6 +37,7 @@ final class Int8Rule {
         } catch (RuntimeException e) {
             return Choice.reference("geometry not supported: " + e.getMessage());
         }
+        if (op.group() != 1) return depthwise(v, g, w);
         int m = g.outChannels();
         int k = g.patchSize();
         byte[] wb = w.bytes();
@@ -53,17 +53,7 @@ final class Int8Rule {
     }
 
     /** Depthwise QLinearConv (group == C == M) on the float depthwise kernel, exact in integers. */
-    private static Choice depthwise(NodeView v, QLinearConv op, Shape x, Tensor w) {
-        if (v.has(8) && (v.constant(8) == null || v.shapes().dtype(v.node().input(8)) != DType.INT32)) {
-            return Choice.reference("bias is not a constant int32 vector");
-        }
-        ConvGeometry g;
-        try {
-            g = ConvRule.geometry(new Conv(op.autoPad(), op.dilations(), op.group(), op.kernelShape(), op.pads(),
-                    op.strides()), x, w.shape());
-        } catch (RuntimeException e) {
-            return Choice.reference("geometry not supported: " + e.getMessage());
-        }
+    private static Choice depthwise(NodeView v, ConvGeometry g, Tensor w) {
         if (!DepthwiseConv.supports(g)) return Choice.reference("grouped integer convolution is not planned");
         int[] bias = v.has(8) ? v.constant(8).ints() : null;
         if (!Int8DepthwiseStep.exact(g, bias)) return Choice.reference("window sums or biases too large for floats");
