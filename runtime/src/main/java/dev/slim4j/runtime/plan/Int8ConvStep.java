@@ -9,6 +9,9 @@ import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
 import dev.slim4j.tensor.quant.QuantMath;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -22,6 +25,9 @@ import java.util.Arrays;
 final class Int8ConvStep implements Step {
     /** Unfolded rows of several images go to one GEMM, up to this many bytes (small images, 1x1 on vectors). */
     static final long CHUNK_BYTES = 1 << 21;
+    /** Bytes past the end of the padded image and of the rows, so that short runs move as whole longs. */
+    private static final int SLACK = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ConvGeometry g;
     private final Int8Gemm gemm;
@@ -55,9 +61,9 @@ final class Int8ConvStep implements Step {
         this.onePixel = g.height() == 1 && g.width() == 1 && g.kernelH() == 1 && g.kernelW() == 1
                 && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0;
         this.paddedWidth = g.width() + g.padLeft() + g.padRight();
-        this.rows = onePixel ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize()];
+        this.rows = onePixel ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
         this.padded = onePixel ? new byte[0]
-                : new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels()];
+                : new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels() + SLACK];
         Arrays.fill(padded, (byte) xZero);
         int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
@@ -121,6 +127,22 @@ final class Int8ConvStep implements Step {
     }
 
     /**
+     * {@code run} bytes from {@code padded[src]} to {@code rows[dst]}: up to 16 as one or two longs (the bytes
+     * written past the run are overwritten by the next run or land in the slack), longer ones by arraycopy,
+     * whose call costs more than the copy for the 5-30 byte runs of small 5x5 layers.
+     */
+    private void copyRun(int src, int dst, int run) {
+        if (run <= 8) {
+            LONGS.set(rows, dst, (long) LONGS.get(padded, src));
+        } else if (run <= 16) {
+            LONGS.set(rows, dst, (long) LONGS.get(padded, src));
+            LONGS.set(rows, dst + 8, (long) LONGS.get(padded, src + 8));
+        } else {
+            System.arraycopy(padded, src, rows, dst, run);
+        }
+    }
+
+    /**
      * Row {@code oh*outW + ow} (from {@code rowsOff}) holds the patch of output (oh, ow), column
      * {@code (kh*kW + kw)*C + c}: per kernel row one copy of {@code kW * C} bytes (without horizontal dilation).
      */
@@ -133,7 +155,7 @@ final class Int8ConvStep implements Step {
                 for (int kh = 0; kh < g.kernelH(); kh++) {
                     int src = ((oh * g.strideH() + kh * g.dilationH()) * paddedWidth + ow * g.strideW()) * c;
                     if (g.dilationW() == 1) {
-                        System.arraycopy(padded, src, rows, dst, run);
+                        copyRun(src, dst, run);
                         dst += run;
                         continue;
                     }
