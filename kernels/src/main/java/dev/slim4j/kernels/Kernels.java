@@ -19,6 +19,8 @@ public final class Kernels {
     private static final Conv CONV = FALLBACK_REASON.isEmpty() ? new Im2colConv(GEMM) : new ScalarConv();
     private static final DepthwiseConv DEPTHWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.depthwise()
             : new ScalarDepthwiseConv();
+    private static final Int8Depthwise INT8_DEPTHWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.int8Depthwise()
+            : new ScalarInt8Depthwise();
     private static final Pooling POOLING = FALLBACK_REASON.isEmpty() ? VectorKernels.pooling() : new ScalarPooling();
     private static final Elementwise ELEMENTWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.elementwise()
             : new ScalarElementwise();
@@ -56,6 +58,11 @@ public final class Kernels {
     /** The chosen depthwise convolution. */
     public static DepthwiseConv depthwiseConv() {
         return DEPTHWISE;
+    }
+
+    /** The chosen depthwise convolution of channels-last uint8 images. */
+    public static Int8Depthwise int8Depthwise() {
+        return INT8_DEPTHWISE;
     }
 
     /** The chosen pooling kernels. */

@@ -34,6 +34,10 @@ final class VectorKernels {
         return new VectorDepthwiseConv();
     }
 
+    static Int8Depthwise int8Depthwise() {
+        return VectorInt8Depthwise.usable() ? new VectorInt8Depthwise() : new ScalarInt8Depthwise();
+    }
+
     static Pooling pooling() {
         return new VectorPooling();
     }

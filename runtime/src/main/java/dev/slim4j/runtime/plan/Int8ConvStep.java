@@ -12,15 +12,16 @@ import dev.slim4j.tensor.quant.QuantMath;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * QLinearConv (one group, uint8 x, int8 weights with zero point 0) in integer arithmetic: each image is copied
- * channels-last into a buffer whose border holds x_zero_point (the padding), so that a patch is {@code kH} runs of
- * {@code kW * C} contiguous bytes; the patches ("im2row", small images several to one GEMM) are multiplied by the
- * weights in the same (kh, kw, c) order with the int8 GEMM, each int32 sum corrected for x_zero_point
+ * channels-last into a {@link PaddedImage} (from planes or channels-last rows), so that a patch is {@code kH} runs
+ * of {@code kW * C} contiguous bytes; the patches ("im2row", small images several to one GEMM) are multiplied by
+ * the weights in the same (kh, kw, c) order with the int8 GEMM, each int32 sum corrected for x_zero_point
  * ({@code acc - zx * sum_k w}), biased and requantized per output channel exactly as the reference does, by the
- * GEMM itself straight into the output's channel planes.
+ * GEMM itself straight into the output's channel planes or channels-last rows (see {@link ChannelsLastValues}).
+ * A 1x1 convolution without stride or padding on a channels-last input (or on 1x1 images) multiplies the input as
+ * it lies.
  */
 final class Int8ConvStep implements Step {
     /** Unfolded rows of several images go to one GEMM, up to this many bytes (small images, 1x1 on vectors). */
@@ -40,14 +41,17 @@ final class Int8ConvStep implements Step {
     private final Workers workers;
     private final int imagesPerChunk;
     private final byte[] rows;
-    /** One image channels-last, {@code (H + pads) x (W + pads) x C}, its border x_zero_point. */
+    private final PaddedImage image;
     private final byte[] padded;
     private final int paddedWidth;
-    /** A 1x1 image, 1x1 kernel, no padding: the input is the GEMM's left operand as it is. */
-    private final boolean onePixel;
+    private final boolean inputChannelsLast;
+    private final boolean outputChannelsLast;
+    /** A 1x1 kernel without stride or padding on channels-last input or 1x1 images: the input is the GEMM's left side. */
+    private final boolean direct;
 
     Int8ConvStep(ConvGeometry g, Int8Gemm gemm, Int8Weights weights, int[] bias, float[] multiplier, int xZero,
-                 long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers) {
+                 long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers,
+                 boolean inputChannelsLast, boolean outputChannelsLast) {
         this.g = g;
         this.gemm = gemm;
         this.weights = weights;
@@ -58,13 +62,15 @@ final class Int8ConvStep implements Step {
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
-        this.onePixel = g.height() == 1 && g.width() == 1 && g.kernelH() == 1 && g.kernelW() == 1
-                && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0;
-        this.paddedWidth = g.width() + g.padLeft() + g.padRight();
-        this.rows = onePixel ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
-        this.padded = onePixel ? new byte[0]
-                : new byte[(g.height() + g.padTop() + g.padBottom()) * paddedWidth * g.channels() + SLACK];
-        Arrays.fill(padded, (byte) xZero);
+        this.inputChannelsLast = inputChannelsLast;
+        this.outputChannelsLast = outputChannelsLast;
+        this.direct = g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
+                && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0
+                && (inputChannelsLast || g.height() == 1 && g.width() == 1);
+        this.rows = direct ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
+        this.image = direct ? null : new PaddedImage(g, xZero, SLACK);
+        this.padded = direct ? new byte[0] : image.data();
+        this.paddedWidth = direct ? 0 : image.width();
         int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
             offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
@@ -80,20 +86,20 @@ final class Int8ConvStep implements Step {
         int spatial = g.outHeight() * g.outWidth();
         int m = g.outChannels();
         int k = g.patchSize();
-        if (onePixel) { // each image is already its one patch row (a fully connected layer as a 1x1 convolution)
-            gemm.multiplyRequantized(g.batch(), xb, 0, k, weights, requantization,
-                    RequantizedOutput.planes(yb, 0, 1, m), workers.parallelism());
+        if (direct) { // every pixel is already its patch row
+            gemm.multiplyRequantized(g.batch() * spatial, xb, 0, k, weights, requantization, output(yb, 0),
+                    workers.parallelism());
             f.tensors[y.slot()] = out;
             return;
         }
         for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
             int count = Math.min(imagesPerChunk, g.batch() - n0);
             for (int i = 0; i < count; i++) {
-                copyChannelsLast(xb, (n0 + i) * g.channels() * g.height() * g.width());
+                image.load(xb, (n0 + i) * g.channels() * g.height() * g.width(), inputChannelsLast);
                 unfold(i * spatial * k);
             }
-            gemm.multiplyRequantized(count * spatial, rows, 0, k, weights, requantization,
-                    RequantizedOutput.planes(yb, n0 * m * spatial, spatial, m), workers.parallelism());
+            gemm.multiplyRequantized(count * spatial, rows, 0, k, weights, requantization, output(yb, n0),
+                    workers.parallelism());
         }
         f.tensors[y.slot()] = out;
     }
@@ -114,16 +120,12 @@ final class Int8ConvStep implements Step {
         return out;
     }
 
-    /** x[c, h, w] of one image to {@code padded[(h + padTop, w + padLeft), c]}; the border keeps x_zero_point. */
-    private void copyChannelsLast(byte[] xb, int imageOff) {
-        int c = g.channels(), h = g.height(), w = g.width();
-        for (int ch = 0; ch < c; ch++) {
-            int src = imageOff + ch * h * w;
-            for (int y = 0; y < h; y++, src += w) {
-                int dst = ((y + g.padTop()) * paddedWidth + g.padLeft()) * c + ch;
-                for (int x = 0; x < w; x++, dst += c) padded[dst] = xb[src + x];
-            }
-        }
+    /** Where the GEMM rows of images from {@code firstImage} on go: channel planes or channels-last rows. */
+    private RequantizedOutput output(byte[] yb, int firstImage) {
+        int spatial = g.outHeight() * g.outWidth();
+        int m = g.outChannels();
+        return outputChannelsLast ? RequantizedOutput.rows(yb, firstImage * spatial * m, m)
+                : RequantizedOutput.planes(yb, firstImage * spatial * m, spatial, m);
     }
 
     /**

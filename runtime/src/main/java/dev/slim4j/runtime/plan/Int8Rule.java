@@ -4,6 +4,7 @@ import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.kernels.ConvGeometry;
 import dev.slim4j.kernels.DepthwiseConv;
+import dev.slim4j.kernels.Int8Depthwise;
 import dev.slim4j.kernels.Int8Gemm;
 import dev.slim4j.kernels.Int8Weights;
 import dev.slim4j.kernels.Kernels;
@@ -47,26 +48,36 @@ final class Int8Rule {
         int xZero = (int) v.constant(2).getLong(0);
         Tensor yZp = v.constant(7);
         Int8Gemm gemm = Kernels.int8Gemm();
-        return Choice.fast("im2row-nhwc+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel", p ->
-                new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(), v.out(0),
-                        v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
+        return Choice.fast("im2row-nhwc+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel"
+                + layouts(v), p -> new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(),
+                        v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers(),
+                        v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));
     }
 
-    /** Depthwise QLinearConv (group == C == M) on the float depthwise kernel, exact in integers. */
+    /** Depthwise QLinearConv (group == C == M) on the channels-last integer depthwise kernel. */
     private static Choice depthwise(NodeView v, ConvGeometry g, Tensor w) {
         if (!DepthwiseConv.supports(g)) return Choice.reference("grouped integer convolution is not planned");
         int[] bias = v.has(8) ? v.constant(8).ints() : null;
-        if (!Int8DepthwiseStep.exact(g, bias)) return Choice.reference("window sums or biases too large for floats");
         float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), g.outChannels());
         for (float m : mult) if (!Float.isFinite(m)) return Choice.reference("requantization multiplier not finite");
+        if (255L * 128 * g.kernelH() * g.kernelW() >= Integer.MAX_VALUE) {
+            return Choice.reference("window too large for int32 sums");
+        }
         int xZero = (int) v.constant(2).getLong(0);
         Tensor yZp = v.constant(7);
-        DType xType = v.shapes().dtype(v.node().input(0));
-        return Choice.fast("depthwise-int8+" + v.kernels().depthwise().name(),
-                "group == C == M, exact integer sums in floats, requantized per channel", p ->
-                new Int8DepthwiseStep(g, v.kernels().depthwise(), v.kernels().elementwise(), w.bytes(), bias, mult,
-                        xZero, xType == DType.UINT8, yZp.getLong(0), yZp.dtype(), v.out(0), v.read(0),
-                        p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers()));
+        Int8Depthwise kernel = Kernels.int8Depthwise();
+        return Choice.fast("depthwise-nhwc+" + kernel.name(), "group == C == M, int32 sums, requantized per channel"
+                + layouts(v), p -> new Int8DepthwiseStep(g, kernel, w.bytes(), bias, mult, xZero, yZp.getLong(0),
+                        yZp.dtype(), v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)),
+                        v.workers(), v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));
+    }
+
+    /** How the plan stores the node's input and output, when either is channels-last. */
+    private static String layouts(NodeView v) {
+        boolean in = v.channelsLast(v.node().input(0));
+        boolean out = v.channelsLast(v.node().output(0));
+        if (!in && !out) return "";
+        return ", " + (in ? "NHWC" : "NCHW") + " in, " + (out ? "NHWC" : "NCHW") + " out";
     }
 
     static Choice qLinearMatMul(NodeView v) {

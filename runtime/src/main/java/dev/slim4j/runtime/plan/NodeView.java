@@ -4,9 +4,19 @@ import dev.slim4j.ir.Node;
 import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
+import java.util.Set;
 
-/** One node as the selection rules see it: static shapes, element types and constant inputs. */
-record NodeView(Node node, ShapeResolver shapes, PlanBuilder plan, FastKernels kernels, Workers workers) {
+/**
+ * One node as the selection rules see it: static shapes, element types, constant inputs, and which values the plan
+ * stores channels-last ({@link ChannelsLastValues}).
+ */
+record NodeView(Node node, ShapeResolver shapes, PlanBuilder plan, FastKernels kernels, Workers workers,
+                Set<String> channelsLastValues) {
+
+    /** Whether the plan stores {@code value} channels-last. */
+    boolean channelsLast(String value) {
+        return channelsLastValues.contains(value);
+    }
 
     boolean has(int input) {
         return !node.input(input).isEmpty();

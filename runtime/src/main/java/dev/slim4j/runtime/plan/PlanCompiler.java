@@ -3,6 +3,7 @@ package dev.slim4j.runtime.plan;
 import dev.slim4j.ir.Graph;
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.Value;
+import dev.slim4j.ir.op.QLinearConv;
 import dev.slim4j.tensor.DType;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -38,6 +40,8 @@ public final class PlanCompiler {
     /** The plan of {@code graph} (nodes in {@code order}) for inputs of {@code inputShapes}. */
     public Plan compile(Graph graph, List<Node> order, Map<String, Shape> inputShapes, ToLongFunction<String> opsets) {
         ShapeResolver shapes = ShapeResolver.resolve(graph, order, inputShapes, opsets);
+        Set<String> channelsLast = choice == KernelChoice.FAST
+                ? ChannelsLastValues.of(graph, order, shapes, n -> integerConv(n, shapes)) : Set.of();
         PlanBuilder p = new PlanBuilder();
         Map<String, Integer> inputSlots = new HashMap<>();
         for (Value v : graph.runtimeInputs()) {
@@ -50,9 +54,14 @@ public final class PlanCompiler {
         for (Node n : order) {
             if (shapes.isFolded(n)) {
                 fold(n, shapes, p);
-            } else if (compileFast(n, shapes, p)) {
+            } else if (compileFast(n, shapes, p, channelsLast)) {
                 if (p.steps.size() > stepNodes.size()) stepNodes.add(n);
             } else {
+                if (n.op() instanceof QLinearConv && (channelsLast.contains(n.input(0))
+                        || channelsLast.contains(n.output(0)))) {
+                    throw new IllegalStateException("the integer convolution " + n.name() + " was planned on "
+                            + "channels-last values but its step could not be built");
+                }
                 p.add(referenceStep(n, shapes, p), entry(n, "reference", referenceReason(n, shapes, p)));
                 stepNodes.add(n);
             }
@@ -79,9 +88,9 @@ public final class PlanCompiler {
     }
 
     /** Tries the fast rule of {@code n}; true when it defined the node's outputs (with or without a step). */
-    private boolean compileFast(Node n, ShapeResolver shapes, PlanBuilder p) {
+    private boolean compileFast(Node n, ShapeResolver shapes, PlanBuilder p, Set<String> channelsLast) {
         if (choice != KernelChoice.FAST) return false;
-        Choice c = NodeRules.select(new NodeView(n, shapes, p, kernels, workers));
+        Choice c = NodeRules.select(new NodeView(n, shapes, p, kernels, workers, channelsLast));
         if (!(c instanceof Choice.Fast fast)) return false;
         Step step;
         try {
@@ -97,7 +106,7 @@ public final class PlanCompiler {
 
     private String referenceReason(Node n, ShapeResolver shapes, PlanBuilder p) {
         if (choice != KernelChoice.FAST) return "reference kernels requested";
-        return NodeRules.select(new NodeView(n, shapes, p, kernels, workers)) instanceof Choice.Reference r
+        return NodeRules.select(new NodeView(n, shapes, p, kernels, workers, Set.of())) instanceof Choice.Reference r
                 ? r.reason() : "the fast kernel rejected the node at compile time";
     }
 
@@ -114,6 +123,12 @@ public final class PlanCompiler {
             outs.add(p.slot(out, t == null ? DType.FLOAT32 : t, shapes.staticShape(out)));
         }
         return new ReferenceStep(n, inputs, outs);
+    }
+
+    /** Whether an integer convolution step runs {@code n} (which may then read and write channels-last values). */
+    private boolean integerConv(Node n, ShapeResolver shapes) {
+        return n.op() instanceof QLinearConv q
+                && Int8Rule.qLinearConv(new NodeView(n, shapes, null, kernels, workers, Set.of()), q) instanceof Choice.Fast;
     }
 
     private static PlanEntry entry(Node n, String kernel, String reason) {

@@ -89,12 +89,12 @@ class Int8PlanTest {
         }
     }
 
-    /** Depthwise windows (padded, strided, dilated) on the float depthwise kernel give the reference's bytes. */
+    /** Depthwise windows (padded, strided, dilated) on the channels-last integer kernel give the reference's bytes. */
     @Test
     void depthwiseQLinearConvMatchesReferenceExactly() {
         for (int[] c : new int[][] {{8, 3, 1, 1, 1}, {17, 3, 2, 1, 1}, {5, 5, 1, 2, 1}, {16, 3, 1, 2, 2}}) {
             Model model = qConv(c[0], c[0], c[1], c[2], c[3], c[4], c[0], true, c[0] % 2 == 0);
-            check(model, Map.of("x", bytes(DType.UINT8, 3, c[0], 11, 13)), "depthwise-int8",
+            check(model, Map.of("x", bytes(DType.UINT8, 3, c[0], 11, 13)), "depthwise-nhwc",
                     java.util.Arrays.toString(c));
         }
     }
@@ -251,6 +251,56 @@ class Int8PlanTest {
             check(qMatMul(c[0], c[1]), Map.of("a", bytes(DType.UINT8, 5, c[0])), "int8",
                     java.util.Arrays.toString(c));
         }
+    }
+
+    /**
+     * An inverted residual block in integers (3x3 conv, 1x1 expansion, depthwise, 1x1 projection, DequantizeLinear /
+     * Add / QuantizeLinear residual, strided 3x3 conv): the values between the integer convolutions are planned
+     * channels-last, the graph's input and output stay NCHW, and the bytes equal the reference's.
+     */
+    @Test
+    void channelsLastChainMatchesReferenceExactly() {
+        GraphBuilder b = GraphBuilder.create("chain");
+        String x = b.input("x", DType.UINT8, "N", 3, 11, 13);
+        String t1 = conv(b, "c1", x, 3, 16, 3, 1, 1, 1);
+        String t2 = conv(b, "c2", t1, 16, 48, 1, 1, 0, 1);
+        String t3 = conv(b, "c3", t2, 48, 48, 3, 1, 1, 48);
+        String t4 = conv(b, "c4", t3, 48, 16, 1, 1, 0, 1);
+        String s = b.constant("s", Tensor.scalar(0.05f));
+        String z = b.constant("z", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 128));
+        String sum = b.add(b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()), t4, s, z),
+                b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()), t1, s, z));
+        String t5 = b.node(new dev.slim4j.ir.op.QuantizeLinear(java.util.Optional.empty()), sum,
+                b.constant("s2", Tensor.scalar(0.08f)), b.constant("z2", Tensor.ofBytes(DType.UINT8, Shape.scalar(),
+                        (byte) 120)));
+        String y = conv(b, "c5", t5, 16, 8, 3, 2, 1, 1);
+        Model model = b.outputAs(y, "y").buildModel();
+        Map<String, Tensor> feeds = Map.of("x", bytes(DType.UINT8, 3, 3, 11, 13));
+        check(model, feeds, "depthwise-nhwc", "chain");
+        try (Session session = Session.create(model, new SessionOptions(1))) {
+            List<String> reasons = session.plan(feeds).entries().stream().map(e -> e.node() + ": " + e.reason()).toList();
+            for (String expected : new String[] {"NCHW in, NHWC out", "NHWC in, NHWC out", "NHWC in, NCHW out"}) {
+                assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)), reasons::toString);
+            }
+        }
+    }
+
+    private static String conv(GraphBuilder b, String name, String x, int c, int m, int k, int stride, int pad,
+                               int group) {
+        float[] ws = new float[m];
+        for (int i = 0; i < m; i++) ws[i] = 0.002f + 0.01f * RANDOM.nextFloat();
+        int[] bv = new int[m];
+        for (int i = 0; i < m; i++) bv[i] = RANDOM.nextInt(2001) - 1000;
+        List<String> in = List.of(x, b.constant(name + "xs", Tensor.scalar(0.05f)),
+                b.constant(name + "xz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 128)),
+                b.constant(name + "w", bytes(DType.INT8, m, c / group, k, k)), b.constant(name + "ws", Tensor.of(ws, m)),
+                b.constant(name + "wz", Tensor.ofBytes(DType.INT8, Shape.of(m), new byte[m])),
+                b.constant(name + "ys", Tensor.scalar(0.05f)),
+                b.constant(name + "yz", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 128)),
+                b.constant(name + "b", Tensor.ofInts(Shape.of(m), bv)));
+        QLinearConv op = new QLinearConv(AutoPad.NOTSET, List.of(1L, 1L), group, List.of((long) k, (long) k),
+                List.of((long) pad, (long) pad, (long) pad, (long) pad), List.of((long) stride, (long) stride));
+        return b.node(op, in, 1).getFirst();
     }
 
     /** Ties, saturation, infinities and NaN quantize on the plan exactly as the reference's QuantizeLinear does. */
