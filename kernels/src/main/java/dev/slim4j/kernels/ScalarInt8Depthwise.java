@@ -1,6 +1,6 @@
 package dev.slim4j.kernels;
 
-/** The reference {@link Int8Depthwise}: one output at a time, taps in (kh, kw) order, {@link Requantization#apply}. */
+/** The reference {@link Int8Depthwise}: one output at a time, int32 sums in (kh, kw) order, {@link Requantization#apply}. */
 public final class ScalarInt8Depthwise implements Int8Depthwise {
 
     @Override
@@ -9,7 +9,7 @@ public final class ScalarInt8Depthwise implements Int8Depthwise {
     }
 
     @Override
-    public void depthwise(ConvGeometry g, byte[] x, int paddedWidth, int[] w, Requantization q, byte[] y, int yOff,
+    public void depthwise(ConvGeometry g, float[] x, int paddedWidth, float[] w, Requantization q, byte[] y, int yOff,
                           int ohFrom, int ohTo) {
         Int8Depthwise.check(g, x, paddedWidth, w, q, y, yOff, ohFrom, ohTo);
         int channels = g.channels();
@@ -24,14 +24,14 @@ public final class ScalarInt8Depthwise implements Int8Depthwise {
     }
 
     /** The int32 sum of the window of output (oh, ow) in channel c. */
-    static int window(ConvGeometry g, byte[] x, int paddedWidth, int[] w, int oh, int ow, int c) {
+    static int window(ConvGeometry g, float[] x, int paddedWidth, float[] w, int oh, int ow, int c) {
         int channels = g.channels();
         int acc = 0;
         for (int kh = 0; kh < g.kernelH(); kh++) {
             int r = oh * g.strideH() + kh * g.dilationH();
             for (int kw = 0; kw < g.kernelW(); kw++) {
                 int col = ow * g.strideW() + kw * g.dilationW();
-                acc += (x[(r * paddedWidth + col) * channels + c] & 0xFF) * w[(kh * g.kernelW() + kw) * channels + c];
+                acc += (int) x[(r * paddedWidth + col) * channels + c] * (int) w[(kh * g.kernelW() + kw) * channels + c];
             }
         }
         return acc;

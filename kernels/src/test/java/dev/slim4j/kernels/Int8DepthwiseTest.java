@@ -30,7 +30,7 @@ class Int8DepthwiseTest {
             int c = g.channels();
             byte[] x = new byte[g.height() * g.width() * c];
             random.nextBytes(x);
-            int[] w = new int[g.kernelH() * g.kernelW() * c];
+            float[] w = new float[g.kernelH() * g.kernelW() * c];
             for (int i = 0; i < w.length; i++) w[i] = random.nextInt(256) - 128;
             int[] bias = new int[c];
             float[] mult = new float[c];
@@ -44,15 +44,17 @@ class Int8DepthwiseTest {
 
             int pw = g.width() + g.padLeft() + g.padRight();
             int ph = g.height() + g.padTop() + g.padBottom();
-            byte[] padded = new byte[ph * pw * c + 7];
-            Arrays.fill(padded, (byte) xZero);
+            float[] padded = new float[ph * pw * c + 7];
+            Arrays.fill(padded, xZero);
             for (int r = 0; r < g.height(); r++) {
-                System.arraycopy(x, r * g.width() * c, padded, ((r + g.padTop()) * pw + g.padLeft()) * c, g.width() * c);
+                for (int i = 0; i < g.width() * c; i++) {
+                    padded[((r + g.padTop()) * pw + g.padLeft()) * c + i] = x[r * g.width() * c + i] & 0xFF;
+                }
             }
             int[] offset = new int[c];
             for (int ch = 0; ch < c; ch++) {
                 int sum = 0;
-                for (int t = 0; t < g.kernelH() * g.kernelW(); t++) sum += w[t * c + ch];
+                for (int t = 0; t < g.kernelH() * g.kernelW(); t++) sum += (int) w[t * c + ch];
                 offset[ch] = bias[ch] - xZero * sum;
             }
             Requantization q = new Requantization(offset, mult, yZero, 0, 255);
@@ -75,17 +77,17 @@ class Int8DepthwiseTest {
         Requantization q = new Requantization(new int[16], new float[16], 0, 0, 255);
         byte[] y = new byte[16 * 16];
         Int8Depthwise k = VectorKernels.int8Depthwise();
-        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new byte[6 * 6 * 16 - 1], 6,
-                new int[9 * 16], q, y, 0, 0, 4));
-        assertThrows(IllegalArgumentException.class, () -> k.depthwise(g, new byte[6 * 6 * 16], 6, new int[8 * 16], q,
+        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new float[6 * 6 * 16 - 1], 6,
+                new float[9 * 16], q, y, 0, 0, 4));
+        assertThrows(IllegalArgumentException.class, () -> k.depthwise(g, new float[6 * 6 * 16], 6, new float[8 * 16], q,
                 y, 0, 0, 4));
-        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new byte[6 * 6 * 16], 6, new int[9 * 16],
+        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new float[6 * 6 * 16], 6, new float[9 * 16],
                 q, new byte[16 * 16 - 1], 0, 0, 4));
-        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new byte[6 * 6 * 16], 6, new int[9 * 16],
+        assertThrows(IndexOutOfBoundsException.class, () -> k.depthwise(g, new float[6 * 6 * 16], 6, new float[9 * 16],
                 q, y, 0, 0, 5));
     }
 
-    private static byte[] definition(ConvGeometry g, byte[] x, int xZero, int[] w, int[] bias, float[] mult,
+    private static byte[] definition(ConvGeometry g, byte[] x, int xZero, float[] w, int[] bias, float[] mult,
                                      int yZero) {
         int c = g.channels();
         byte[] y = new byte[g.outHeight() * g.outWidth() * c];
@@ -99,7 +101,7 @@ class Int8DepthwiseTest {
                             int iw = ow * g.strideW() - g.padLeft() + kw * g.dilationW();
                             if (ih < 0 || iw < 0 || ih >= g.height() || iw >= g.width()) continue;
                             acc += (long) ((x[(ih * g.width() + iw) * c + ch] & 0xFF) - xZero)
-                                    * w[(kh * g.kernelW() + kw) * c + ch];
+                                    * (long) w[(kh * g.kernelW() + kw) * c + ch];
                         }
                     }
                     double v = Math.rint((float) acc * mult[ch]) + yZero;

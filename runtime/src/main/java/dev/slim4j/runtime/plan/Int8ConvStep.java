@@ -68,7 +68,7 @@ final class Int8ConvStep implements Step {
                 && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0
                 && (inputChannelsLast || g.height() == 1 && g.width() == 1);
         this.rows = direct ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
-        this.image = direct ? null : new PaddedImage(g, xZero, SLACK);
+        this.image = direct ? null : PaddedImage.bytes(g, xZero, SLACK);
         this.padded = direct ? new byte[0] : image.data();
         this.paddedWidth = direct ? 0 : image.width();
         int[] offset = new int[g.outChannels()];

@@ -18,7 +18,7 @@ import dev.slim4j.tensor.quant.QuantMath;
 final class Int8DepthwiseStep implements Step {
     private final ConvGeometry g;
     private final Int8Depthwise kernel;
-    private final int[] w;
+    private final float[] w;
     private final Requantization requantization;
     private final DType yType;
     private final Shape yShape;
@@ -37,7 +37,7 @@ final class Int8DepthwiseStep implements Step {
         this.kernel = kernel;
         int c = g.channels();
         int taps = g.kernelH() * g.kernelW();
-        this.w = new int[taps * c];
+        this.w = new float[taps * c];
         int[] offset = new int[c];
         for (int ch = 0; ch < c; ch++) {
             int sum = 0;
@@ -54,7 +54,7 @@ final class Int8DepthwiseStep implements Step {
         this.x = x;
         this.y = y;
         this.workers = workers;
-        this.image = new PaddedImage(g, xZero, 0);
+        this.image = PaddedImage.floats(g, xZero);
         this.inputChannelsLast = inputChannelsLast;
         this.outputChannelsLast = outputChannelsLast;
         this.pixels = outputChannelsLast ? new byte[0] : new byte[g.outHeight() * g.outWidth() * c];
@@ -71,7 +71,7 @@ final class Int8DepthwiseStep implements Step {
             image.load(xb, n * inImage, inputChannelsLast);
             byte[] target = outputChannelsLast ? yb : pixels;
             int at = outputChannelsLast ? n * outImage : 0;
-            workers.forRanges(g.outHeight(), (part, from, to) -> kernel.depthwise(g, image.data(), image.width(), w,
+            workers.forRanges(g.outHeight(), (part, from, to) -> kernel.depthwise(g, image.values(), image.width(), w,
                     requantization, target, at, from, to));
             if (!outputChannelsLast) toPlanes(yb, n * outImage);
         }

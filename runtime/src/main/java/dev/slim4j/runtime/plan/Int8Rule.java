@@ -60,13 +60,13 @@ final class Int8Rule {
         int[] bias = v.has(8) ? v.constant(8).ints() : null;
         float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), g.outChannels());
         for (float m : mult) if (!Float.isFinite(m)) return Choice.reference("requantization multiplier not finite");
-        if (255L * 128 * g.kernelH() * g.kernelW() >= Integer.MAX_VALUE) {
-            return Choice.reference("window too large for int32 sums");
+        if (g.kernelH() * g.kernelW() > Int8Depthwise.MAX_TAPS) {
+            return Choice.reference("window too large for exact float sums");
         }
         int xZero = (int) v.constant(2).getLong(0);
         Tensor yZp = v.constant(7);
         Int8Depthwise kernel = Kernels.int8Depthwise();
-        return Choice.fast("depthwise-nhwc+" + kernel.name(), "group == C == M, int32 sums, requantized per channel"
+        return Choice.fast("depthwise-nhwc+" + kernel.name(), "group == C == M, exact integer sums, requantized per channel"
                 + layouts(v), p -> new Int8DepthwiseStep(g, kernel, w.bytes(), bias, mult, xZero, yZp.getLong(0),
                         yZp.dtype(), v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)),
                         v.workers(), v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));

@@ -6,23 +6,47 @@ import java.util.Arrays;
 /**
  * One uint8 image of a convolution's input copied channels-last into a buffer with the convolution's padding,
  * {@code (H + pads) x (W + pads) x C}, whose border holds x_zero_point (so padded taps add nothing once the
- * zero-point correction is applied). Copies from NCHW planes or from channels-last rows. {@code slack} spare bytes
- * at the end let readers move whole longs past the last element.
+ * zero-point correction is applied): as bytes ({@link #bytes}) or widened to floats 0..255 ({@link #floats}). Copies
+ * from NCHW planes or from channels-last rows. {@code slack} spare bytes at the end of a byte image let readers
+ * move whole longs past the last element.
  */
 final class PaddedImage {
     private final ConvGeometry g;
     private final int width;
-    private final byte[] data;
+    private final byte[] bytes;
+    private final float[] floats;
 
-    PaddedImage(ConvGeometry g, int xZero, int slack) {
+    private PaddedImage(ConvGeometry g, byte[] bytes, float[] floats) {
         this.g = g;
         this.width = g.width() + g.padLeft() + g.padRight();
-        this.data = new byte[(g.height() + g.padTop() + g.padBottom()) * width * g.channels() + slack];
-        Arrays.fill(data, (byte) xZero);
+        this.bytes = bytes;
+        this.floats = floats;
     }
 
+    private static int size(ConvGeometry g) {
+        return (g.height() + g.padTop() + g.padBottom()) * (g.width() + g.padLeft() + g.padRight()) * g.channels();
+    }
+
+    static PaddedImage bytes(ConvGeometry g, int xZero, int slack) {
+        byte[] data = new byte[size(g) + slack];
+        Arrays.fill(data, (byte) xZero);
+        return new PaddedImage(g, data, null);
+    }
+
+    static PaddedImage floats(ConvGeometry g, int xZero) {
+        float[] data = new float[size(g)];
+        Arrays.fill(data, xZero);
+        return new PaddedImage(g, null, data);
+    }
+
+    /** The byte image (null for an int image). */
     byte[] data() {
-        return data;
+        return bytes;
+    }
+
+    /** The float image (null for a byte image). */
+    float[] values() {
+        return floats;
     }
 
     /** Padded width in pixels. */
@@ -35,7 +59,13 @@ final class PaddedImage {
         int c = g.channels(), h = g.height(), w = g.width();
         if (channelsLast) {
             for (int y = 0; y < h; y++) {
-                System.arraycopy(x, off + y * w * c, data, ((y + g.padTop()) * width + g.padLeft()) * c, w * c);
+                int dst = ((y + g.padTop()) * width + g.padLeft()) * c;
+                int src = off + y * w * c;
+                if (bytes != null) {
+                    System.arraycopy(x, src, bytes, dst, w * c);
+                } else {
+                    for (int i = 0; i < w * c; i++) floats[dst + i] = x[src + i] & 0xFF;
+                }
             }
             return;
         }
@@ -43,7 +73,11 @@ final class PaddedImage {
             int src = off + ch * h * w;
             for (int y = 0; y < h; y++, src += w) {
                 int dst = ((y + g.padTop()) * width + g.padLeft()) * c + ch;
-                for (int x0 = 0; x0 < w; x0++, dst += c) data[dst] = x[src + x0];
+                if (bytes != null) {
+                    for (int x0 = 0; x0 < w; x0++, dst += c) bytes[dst] = x[src + x0];
+                } else {
+                    for (int x0 = 0; x0 < w; x0++, dst += c) floats[dst] = x[src + x0] & 0xFF;
+                }
             }
         }
     }
