@@ -1,6 +1,7 @@
 package dev.slim4j.runtime.plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slim4j.ir.GraphBuilder;
@@ -283,6 +284,31 @@ class Int8PlanTest {
                 assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)), reasons::toString);
             }
         }
+    }
+
+    /**
+     * The layout analysis alone: a value between two integer convolutions is channels-last; one that also reaches a
+     * GlobalAveragePool through a DequantizeLinear stays NCHW with its whole pointwise group; the graph's input and
+     * output stay NCHW; nothing is channels-last where no integer convolution is planned.
+     */
+    @Test
+    void channelsLastValuesStopAtOtherOpsAndTheGraphBoundary() {
+        GraphBuilder b = GraphBuilder.create("layout");
+        String x = b.input("x", DType.UINT8, 2, 3, 11, 13);
+        String t1 = conv(b, "c1", x, 3, 16, 3, 1, 1, 1);
+        String t2 = conv(b, "c2", t1, 16, 16, 1, 1, 0, 1);
+        String s = b.constant("s", Tensor.scalar(0.05f));
+        String z = b.constant("z", Tensor.ofBytes(DType.UINT8, Shape.scalar(), (byte) 128));
+        String dq = b.node(new dev.slim4j.ir.op.DequantizeLinear(java.util.Optional.empty()), t2, s, z);
+        String pooled = b.node(new dev.slim4j.ir.op.GlobalAveragePool(), dq);
+        String y = conv(b, "c3", t2, 16, 8, 3, 1, 1, 1);
+        b.output(pooled);
+        Model model = b.outputAs(y, "y").buildModel();
+        dev.slim4j.ir.Graph g = model.graph();
+        ShapeResolver shapes = ShapeResolver.resolve(g, g.nodes(), Map.of("x", Shape.of(2, 3, 11, 13)), model::opset);
+        java.util.Set<String> all = ChannelsLastValues.of(g, g.nodes(), shapes, n -> n.op() instanceof QLinearConv);
+        assertEquals(java.util.Set.of(t1), all);
+        assertEquals(java.util.Set.of(), ChannelsLastValues.of(g, g.nodes(), shapes, n -> false));
     }
 
     private static String conv(GraphBuilder b, String name, String x, int c, int m, int k, int stride, int pad,
