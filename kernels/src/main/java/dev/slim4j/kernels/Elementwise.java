@@ -45,13 +45,10 @@ public interface Elementwise {
     void quantize(float[] x, int xOff, byte[] y, int yOff, int count, float scale, int zeroPoint, int qmin, int qmax);
 
     /**
-     * Requantization of exact integer accumulators held in floats (each below 2^23 in magnitude, as are
-     * {@code offset} and their sums): {@code y[i] = saturate(rint((float) (acc[i] + offset) * multiplier) + zeroPoint)}
-     * to {@code [qmin, qmax]}, ties to even, the product in float32: {@link Requantization}'s rule for one column.
-     * {@code multiplier} must be finite.
+     * DequantizeLinear per tensor: {@code y[i] = (float) (q[i] - zeroPoint) * scale}, the bytes read as uint8 when
+     * {@code unsigned}, else as int8; the difference is exact in float, the product rounds once.
      */
-    void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier, int zeroPoint,
-                    int qmin, int qmax);
+    void dequantize(byte[] q, int qOff, boolean unsigned, int zeroPoint, float scale, float[] y, int yOff, int count);
 
     /**
      * The gradient pass of Relu and Clip: {@code dx[i] = dy[i]} where {@code lo < x[i] < hi} ({@code lo <= x[i] <= hi}

@@ -57,13 +57,10 @@ final class ElementwiseChecks {
     }
 
     /** Throws unless {@code acc} and {@code y} hold {@code count} elements and the multiplier is finite. */
-    static void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, float multiplier) {
-        if (count < 0 || accOff < 0 || accOff > acc.length - count || yOff < 0 || yOff > y.length - count) {
-            throw new IndexOutOfBoundsException("requantize " + count + " values: acc holds " + acc.length
-                    + " from offset " + accOff + ", y holds " + y.length + " from offset " + yOff);
-        }
-        if (!Float.isFinite(multiplier)) {
-            throw new IllegalArgumentException("expected a finite requantization multiplier, found " + multiplier);
+    static void dequantize(byte[] q, int qOff, float[] y, int yOff, int count) {
+        if (count < 0 || qOff < 0 || qOff > q.length - count || yOff < 0 || yOff > y.length - count) {
+            throw new IndexOutOfBoundsException("dequantize " + count + " values: q holds " + q.length
+                    + " from offset " + qOff + ", y holds " + y.length + " from offset " + yOff);
         }
     }
 

@@ -9,11 +9,13 @@ public final class ScalarElementwise implements Elementwise {
     }
 
     @Override
-    public void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier,
-                           int zeroPoint, int qmin, int qmax) {
-        ElementwiseChecks.requantize(acc, accOff, y, yOff, count, multiplier);
-        Requantization rq = new Requantization(new int[] {offset}, new float[] {multiplier}, zeroPoint, qmin, qmax);
-        for (int i = 0; i < count; i++) y[yOff + i] = rq.apply((int) acc[accOff + i], 0);
+    public void dequantize(byte[] q, int qOff, boolean unsigned, int zeroPoint, float scale, float[] y, int yOff,
+                           int count) {
+        ElementwiseChecks.dequantize(q, qOff, y, yOff, count);
+        for (int i = 0; i < count; i++) {
+            int v = unsigned ? q[qOff + i] & 0xFF : q[qOff + i];
+            y[yOff + i] = (float) (v - zeroPoint) * scale;
+        }
     }
 
     /** One element of {@link #quantize}. */

@@ -125,28 +125,20 @@ final class VectorElementwise implements Elementwise {
         for (; i < count; i++) y[yOff + i] = ScalarElementwise.quantizeOne(x[xOff + i], scale, zeroPoint, qmin, qmax);
     }
 
-    /** As {@link #quantize} with the product by the multiplier for the division: the same exact rounding trick. */
     @Override
-    public void requantize(float[] acc, int accOff, byte[] y, int yOff, int count, int offset, float multiplier,
-                           int zeroPoint, int qmin, int qmax) {
-        ElementwiseChecks.requantize(acc, accOff, y, yOff, count, multiplier);
-        float lo = qmin - zeroPoint - 1f;
-        float hi = qmax - zeroPoint + 1f;
-        float shift = offset;
+    public void dequantize(byte[] q, int qOff, boolean unsigned, int zeroPoint, float scale, float[] y, int yOff,
+                           int count) {
+        ElementwiseChecks.dequantize(q, qOff, y, yOff, count);
         int i = 0;
         if (INTS.length() == LANES && BYTES.length() == LANES) {
+            var widen = unsigned ? VectorOperators.ZERO_EXTEND_B2I : VectorOperators.B2I;
             for (; i <= count - LANES; i += LANES) {
-                FloatVector q = FloatVector.fromArray(SPECIES, acc, accOff + i).add(shift).mul(multiplier);
-                FloatVector r = q.max(lo).min(hi).add(ROUNDER).sub(ROUNDER);
-                IntVector v = ((IntVector) r.convertShape(VectorOperators.F2I, INTS, 0)).add(zeroPoint).max(qmin)
-                        .min(qmax);
-                ((ByteVector) v.convertShape(VectorOperators.I2B, BYTES, 0)).intoArray(y, yOff + i);
+                IntVector v = (IntVector) ByteVector.fromArray(BYTES, q, qOff + i).convertShape(widen, INTS, 0);
+                ((FloatVector) v.sub(zeroPoint).convertShape(VectorOperators.I2F, SPECIES, 0)).mul(scale)
+                        .intoArray(y, yOff + i);
             }
         }
-        if (i < count) {
-            new ScalarElementwise().requantize(acc, accOff + i, y, yOff + i, count - i, offset, multiplier, zeroPoint,
-                    qmin, qmax);
-        }
+        if (i < count) new ScalarElementwise().dequantize(q, qOff + i, unsigned, zeroPoint, scale, y, yOff + i, count - i);
     }
 
     @Override

@@ -42,30 +42,30 @@ class ElementwiseDifferentialTest {
                 "ties to even, negatives clamp to 0");
     }
 
-    /** Integer accumulators in floats, ties (multiplier 0.5), saturation, both types: vector equals scalar exactly. */
+    /** Every byte value, both readings, zero points at the ends: vector equals scalar, and both the definition. */
     @Test
-    void requantizeMatchesScalarExactly() {
-        int[][] types = {{0, 255, 0}, {0, 255, 100}, {-128, 127, -128}, {-128, 127, 3}};
-        float[] multipliers = {0.5f, 1e-3f, 0.0173f, 40f};
+    void dequantizeMatchesScalarAndDefinitionExactly() {
+        float[] scales = {0.05f, 1e-3f, 3.7f};
         for (int size : RandomFloats.SIZES) {
-            float[] acc = new float[size + 2];
-            for (int i = 0; i < acc.length; i++) acc[i] = random.nextInt(600001) - 300000;
-            for (int[] t : types) {
-                for (float m : multipliers) {
-                    int offset = random.nextInt(2001) - 1000;
-                    byte[] a = new byte[size + 1];
-                    byte[] b = new byte[size + 1];
-                    scalar.requantize(acc, 2, a, 1, size, offset, m, t[2], t[0], t[1]);
-                    vector.requantize(acc, 2, b, 1, size, offset, m, t[2], t[0], t[1]);
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "size " + size + " multiplier " + m
-                            + " type " + java.util.Arrays.toString(t));
+            byte[] q = new byte[size + 3];
+            random.nextBytes(q);
+            for (boolean unsigned : new boolean[] {true, false}) {
+                for (int zero : unsigned ? new int[] {0, 128, 255} : new int[] {-128, 0, 127}) {
+                    for (float s : scales) {
+                        float[] a = new float[size + 1];
+                        float[] b = new float[size + 1];
+                        scalar.dequantize(q, 3, unsigned, zero, s, a, 1, size);
+                        vector.dequantize(q, 3, unsigned, zero, s, b, 1, size);
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "size " + size + " zero " + zero);
+                        for (int i = 0; i < size; i++) {
+                            int v = unsigned ? Byte.toUnsignedInt(q[3 + i]) : q[3 + i];
+                            org.junit.jupiter.api.Assertions.assertEquals((float) ((double) (v - zero) * s), a[1 + i],
+                                    "definition at " + i);
+                        }
+                    }
                 }
             }
         }
-        byte[] q = new byte[4];
-        scalar.requantize(new float[] {5, 7, -3, 1000}, 0, q, 0, 4, 0, 0.5f, 10, 0, 255);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {12, 14, 8, (byte) 255}, q,
-                "2.5 -> 2, 3.5 -> 4, -1.5 -> -2, saturation");
     }
 
     /** Boundaries, signed zeros, infinities and NaN on both sides of open and closed ranges: exact, as it only selects. */

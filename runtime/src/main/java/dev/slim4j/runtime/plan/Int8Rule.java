@@ -132,8 +132,9 @@ final class Int8Rule {
         float scale = v.constant(1).getFloat(0);
         int zero = v.has(2) ? (int) v.constant(2).getLong(0) : 0;
         int count = (int) v.in(0).size();
-        return Choice.fast("dequantize", "per-tensor, " + type.name().toLowerCase(), p -> new DequantizeStep(scale,
-                zero, DequantizeStep.isUnsigned(type), count, v.read(0), v.write(0)));
+        return Choice.fast("dequantize", "per-tensor, " + type.name().toLowerCase() + ", "
+                + v.kernels().elementwise().name(), p -> new DequantizeStep(v.kernels().elementwise(), scale, zero,
+                DequantizeStep.isUnsigned(type), count, v.read(0), v.write(0)));
     }
 
     /** Null when input {@code x} is uint8 with a static shape, {@code w} constant int8 and the rest constant. */
