@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Int8Depthwise} vectorized across channels: in the channels-last layout the same tap of consecutive
  * channels is contiguous, so each tap of a block of lanes is one load and one fused multiply-add in float, exact
  * because every partial sum is an integer below 2^24 (loading bytes and zero-extending them in the loop ran at
- * less than half the speed of loading pre-widened values; int32 multiplies were no faster than the FMAs); the integer sum is then requantized as
- * {@link Requantization#apply} does. 3x3 windows keep their nine weight vectors in registers and requantize a row of sums at a time. Channels beyond the
- * last whole block take the scalar path.
+ * less than half the speed of loading pre-widened values; int32 multiplies were no faster than the FMAs); the
+ * integer sum is then requantized as {@link Requantization#apply} does. 3x3 windows keep their nine weight vectors
+ * in registers and requantize a row of sums at a time. Channels beyond the last whole block take the scalar path.
  */
 final class VectorInt8Depthwise implements Int8Depthwise {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
