@@ -42,8 +42,6 @@ final class Int8ConvStep implements Step {
     private final int imagesPerChunk;
     private final byte[] rows;
     private final PaddedImage image;
-    private final byte[] padded;
-    private final int paddedWidth;
     private final boolean inputChannelsLast;
     private final boolean outputChannelsLast;
     /** A 1x1 kernel without stride or padding on channels-last input or 1x1 images: the input is the GEMM's left side. */
@@ -69,8 +67,6 @@ final class Int8ConvStep implements Step {
                 && (inputChannelsLast || g.height() == 1 && g.width() == 1);
         this.rows = direct ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
         this.image = direct ? null : PaddedImage.bytes(g, xZero, SLACK);
-        this.padded = direct ? new byte[0] : image.data();
-        this.paddedWidth = direct ? 0 : image.width();
         int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
             offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
@@ -129,11 +125,11 @@ final class Int8ConvStep implements Step {
     }
 
     /**
-     * {@code run} bytes from {@code padded[src]} to {@code rows[dst]}: up to 16 as one or two longs (the bytes
+     * {@code run} bytes from {@code padded[src]} (the padded image) to {@code rows[dst]}: up to 16 as one or two longs (the bytes
      * written past the run are overwritten by the next run or land in the slack), longer ones by arraycopy,
      * whose call costs more than the copy for the 5-30 byte runs of small 5x5 layers.
      */
-    private void copyRun(int src, int dst, int run) {
+    private void copyRun(byte[] padded, int src, int dst, int run) {
         if (run <= 8) {
             LONGS.set(rows, dst, (long) LONGS.get(padded, src));
         } else if (run <= 16) {
@@ -149,6 +145,8 @@ final class Int8ConvStep implements Step {
      * {@code (kh*kW + kw)*C + c}: per kernel row one copy of {@code kW * C} bytes (without horizontal dilation).
      */
     private void unfold(int rowsOff) {
+        byte[] padded = image.data();
+        int paddedWidth = image.width();
         int c = g.channels();
         int run = g.kernelW() * c;
         int dst = rowsOff;
@@ -157,7 +155,7 @@ final class Int8ConvStep implements Step {
                 for (int kh = 0; kh < g.kernelH(); kh++) {
                     int src = ((oh * g.strideH() + kh * g.dilationH()) * paddedWidth + ow * g.strideW()) * c;
                     if (g.dilationW() == 1) {
-                        copyRun(src, dst, run);
+                        copyRun(padded, src, dst, run);
                         dst += run;
                         continue;
                     }
