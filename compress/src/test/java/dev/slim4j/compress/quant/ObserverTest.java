@@ -97,6 +97,33 @@ class ObserverTest {
         assertTrue(o.range().max() > 0.4 * max && o.range().max() <= max, "threshold " + o.range().max() + " of max " + max);
     }
 
+    @Test void entropyIsNotCapturedBySpikesInsideTheRange() {
+        // the first ReLU6 of a convnet on Fashion-MNIST: half zeros, a quarter the background's constant of
+        // one of 16 channels (up to 1.4), a quarter spread; the smallest window (a quarter of this range)
+        // would clip the brightest channel's whole background
+        Random rnd = new Random(9);
+        float[] x = new float[400_000];
+        for (int i = 0; i < x.length; i++) {
+            double u = rnd.nextDouble();
+            x[i] = u < 0.5 ? 0 : u < 0.75 ? 0.08f + 1.32f * rnd.nextInt(16) / 15 : (float) Math.min(6, Math.abs(0.6 * rnd.nextGaussian()));
+        }
+        Observer o = CalibrationMethod.entropy().newObserver(QuantSpec.uint8Activations());
+        o.observe(x);
+        assertTrue(o.range().max() >= 1.4f, "upper end " + o.range().max() + " of max " + maxAbs(x));
+        Observer sym = CalibrationMethod.entropy().newObserver(SIGNED);
+        sym.observe(x);
+        assertTrue(sym.range().max() >= 1.4f, "symmetric threshold " + sym.range().max() + " of max " + maxAbs(x));
+    }
+
+    @Test void spikesAreCappedAndASparseTailIsKept() {
+        long[] counts = {5, 6, 100, 7, 5, 0, 0, 2, 0, 0, 1, 0};
+        long[] capped = EntropyRange.withoutSpikes(counts);
+        assertEquals(7, capped[2]);
+        assertEquals(2, capped[7]);
+        assertEquals(1, capped[10]);
+        assertEquals(6, capped[1]);
+    }
+
     @Test void mseKeepsAUniformWhole() {
         Observer o = CalibrationMethod.mse().newObserver(SIGNED);
         Random rnd = new Random(4);
