@@ -1,6 +1,8 @@
 package dev.slim4j.kernels;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * One input plane copied into a padded, stride-phase layout so that every output of a sliding window (depthwise
@@ -12,6 +14,8 @@ import java.util.Arrays;
  */
 final class PaddedPlane {
     static final int SLACK = VectorKernelSupport.LANES;
+    private static final VectorMask<Float> EVEN_LANES = VectorMask.fromLong(VectorKernelSupport.SPECIES,
+            0x5555_5555_5555_5555L);
     private static final ThreadLocal<PaddedPlane> CACHE = ThreadLocal.withInitial(PaddedPlane::new);
 
     private float[] data = new float[0];
@@ -51,6 +55,19 @@ final class PaddedPlane {
         return (r * stride + q) * phaseLength;
     }
 
+    /** Stride 2: even and odd input columns of one row to their two phase rows, a vector at a time. */
+    private void splitPairs(float[] x, int src, int width, int padLeft, int r) {
+        int evenPhase = padLeft & 1;
+        int even = index(r, evenPhase) + padLeft / 2;
+        int odd = index(r, 1 - evenPhase) + (padLeft + 1) / 2;
+        for (int i = 0; i < width; i += VectorKernelSupport.LANES) {
+            int n = Math.min(VectorKernelSupport.LANES, width - i);
+            FloatVector v = FloatVector.fromArray(VectorKernelSupport.SPECIES, x, src + i, VectorKernelSupport.head(n));
+            v.compress(EVEN_LANES).intoArray(data, even + i / 2, VectorKernelSupport.head((n + 1) / 2));
+            v.compress(EVEN_LANES.not()).intoArray(data, odd + i / 2, VectorKernelSupport.head(n / 2));
+        }
+    }
+
     /** Fills the padding with {@code padValue} and copies the {@code height x width} plane at {@code x[off]}. */
     void load(float[] x, int off, int height, int width, int padTop, int padLeft, float padValue) {
         Arrays.fill(data, 0, rows * stride * phaseLength, padValue);
@@ -60,6 +77,10 @@ final class PaddedPlane {
             int src = off + ih * width;
             if (s == 1) {
                 System.arraycopy(x, src, data, index(r, 0) + padLeft, width);
+                continue;
+            }
+            if (s == 2) {
+                splitPairs(x, src, width, padLeft, r);
                 continue;
             }
             for (int q = 0; q < s; q++) {

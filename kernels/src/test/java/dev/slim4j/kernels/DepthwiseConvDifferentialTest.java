@@ -24,7 +24,9 @@ class DepthwiseConvDifferentialTest {
     void vectorAndScalarMatchGroupedDirectConvolution() {
         List<ConvGeometry> geometries = List.of(depthwise(1, 3, 7, 7, 3, 1, 1, 1), depthwise(2, 5, 17, 33, 3, 2, 1, 1),
                 depthwise(1, 16, 14, 14, 5, 1, 2, 1), depthwise(1, 7, 31, 13, 3, 1, 2, 2),
-                depthwise(3, 32, 8, 100, 3, 2, 0, 1), depthwise(1, 4, 1, 1, 3, 1, 1, 1));
+                depthwise(3, 32, 8, 100, 3, 2, 0, 1), depthwise(1, 4, 1, 1, 3, 1, 1, 1),
+                depthwise(2, 9, 28, 28, 3, 2, 1, 1), depthwise(1, 17, 4, 4, 3, 1, 1, 1), depthwise(1, 3, 11, 20, 3, 3, 1, 1),
+                depthwise(1, 2, 9, 47, 3, 2, 2, 1));
         Random random = new Random(21);
         int index = 0;
         for (ConvGeometry g : geometries) {
