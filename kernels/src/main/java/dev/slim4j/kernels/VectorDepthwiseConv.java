@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorMask;
  * {@link DepthwiseConv} vectorized along the output width. Each input plane is copied into a zero-padded
  * stride-phase {@link PaddedPlane}, so the taps of consecutive outputs are contiguous for any stride and every
  * output column, borders included, takes the vector path (the last vector of a row is masked). Planes are split
- * between threads.
+ * between threads. Planes too narrow to fill half a vector take {@link ChannelBlockedDepthwise}.
  */
 final class VectorDepthwiseConv implements DepthwiseConv {
     private static final int LANES = VectorKernelSupport.LANES;
@@ -22,6 +22,11 @@ final class VectorDepthwiseConv implements DepthwiseConv {
                           float[] y, int yOff, Activation activation, float[] residual, int residualOff,
                           Parallelism parallelism) {
         DepthwiseConv.check(g, x, xOff, w, wOff, bias, biasOff, y, yOff, residual, residualOff);
+        if (ChannelBlockedDepthwise.suits(g)) {
+            ChannelBlockedDepthwise.depthwise(g, x, xOff, w, wOff, bias, biasOff, y, yOff, activation, residual,
+                    residualOff, parallelism);
+            return;
+        }
         int planes = g.batch() * g.channels();
         int parts = PaddedPlane.parts(parallelism, planes, (long) g.outputSize() * g.kernelH() * g.kernelW());
         int paddedH = PaddedPlane.extent(g.padTop(), g.height(), g.padBottom(), g.outHeight(), g.strideH(),

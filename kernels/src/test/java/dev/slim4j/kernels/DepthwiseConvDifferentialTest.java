@@ -26,7 +26,8 @@ class DepthwiseConvDifferentialTest {
                 depthwise(1, 16, 14, 14, 5, 1, 2, 1), depthwise(1, 7, 31, 13, 3, 1, 2, 2),
                 depthwise(3, 32, 8, 100, 3, 2, 0, 1), depthwise(1, 4, 1, 1, 3, 1, 1, 1),
                 depthwise(2, 9, 28, 28, 3, 2, 1, 1), depthwise(1, 17, 4, 4, 3, 1, 1, 1), depthwise(1, 3, 11, 20, 3, 3, 1, 1),
-                depthwise(1, 2, 9, 47, 3, 2, 2, 1));
+                depthwise(1, 2, 9, 47, 3, 2, 2, 1), depthwise(2, 40, 6, 6, 3, 1, 1, 1), depthwise(1, 20, 7, 7, 3, 2, 1, 1),
+                depthwise(1, 18, 8, 8, 5, 1, 2, 1), depthwise(1, 33, 9, 9, 3, 2, 1, 2));
         Random random = new Random(21);
         int index = 0;
         for (ConvGeometry g : geometries) {
