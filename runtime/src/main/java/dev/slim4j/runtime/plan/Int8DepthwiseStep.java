@@ -1,6 +1,7 @@
 package dev.slim4j.runtime.plan;
 
 import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.Elementwise;
 import dev.slim4j.kernels.Int8Depthwise;
 import dev.slim4j.kernels.Requantization;
 import dev.slim4j.tensor.DType;
@@ -32,7 +33,7 @@ final class Int8DepthwiseStep implements Step {
 
     Int8DepthwiseStep(ConvGeometry g, Int8Depthwise kernel, byte[] w, int[] bias, float[] multiplier, int xZero,
                       long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers,
-                      boolean inputChannelsLast, boolean outputChannelsLast) {
+                      boolean inputChannelsLast, boolean outputChannelsLast, Elementwise widen) {
         this.g = g;
         this.kernel = kernel;
         int c = g.channels();
@@ -54,7 +55,7 @@ final class Int8DepthwiseStep implements Step {
         this.x = x;
         this.y = y;
         this.workers = workers;
-        this.image = PaddedImage.floats(g, xZero);
+        this.image = PaddedImage.floats(g, xZero, widen);
         this.inputChannelsLast = inputChannelsLast;
         this.outputChannelsLast = outputChannelsLast;
         this.pixels = outputChannelsLast ? new byte[0] : new byte[g.outHeight() * g.outWidth() * c];

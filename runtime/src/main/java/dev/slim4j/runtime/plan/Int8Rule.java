@@ -69,7 +69,8 @@ final class Int8Rule {
         return Choice.fast("depthwise-nhwc+" + kernel.name(), "group == C == M, exact integer sums, requantized per channel"
                 + layouts(v), p -> new Int8DepthwiseStep(g, kernel, w.bytes(), bias, mult, xZero, yZp.getLong(0),
                         yZp.dtype(), v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)),
-                        v.workers(), v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));
+                        v.workers(), v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0)),
+                        v.kernels().elementwise()));
     }
 
     /** How the plan stores the node's input and output, when either is channels-last. */

@@ -1,6 +1,7 @@
 package dev.slim4j.runtime.plan;
 
 import dev.slim4j.kernels.ConvGeometry;
+import dev.slim4j.kernels.Elementwise;
 import java.util.Arrays;
 
 /**
@@ -15,12 +16,14 @@ final class PaddedImage {
     private final int width;
     private final byte[] bytes;
     private final float[] floats;
+    private final Elementwise widen;
 
-    private PaddedImage(ConvGeometry g, byte[] bytes, float[] floats) {
+    private PaddedImage(ConvGeometry g, byte[] bytes, float[] floats, Elementwise widen) {
         this.g = g;
         this.width = g.width() + g.padLeft() + g.padRight();
         this.bytes = bytes;
         this.floats = floats;
+        this.widen = widen;
     }
 
     private static int size(ConvGeometry g) {
@@ -30,13 +33,14 @@ final class PaddedImage {
     static PaddedImage bytes(ConvGeometry g, int xZero, int slack) {
         byte[] data = new byte[size(g) + slack];
         Arrays.fill(data, (byte) xZero);
-        return new PaddedImage(g, data, null);
+        return new PaddedImage(g, data, null, null);
     }
 
-    static PaddedImage floats(ConvGeometry g, int xZero) {
+    /** A float image; channels-last rows are widened by {@code widen}'s dequantize (zero point 0, scale 1: exact). */
+    static PaddedImage floats(ConvGeometry g, int xZero, Elementwise widen) {
         float[] data = new float[size(g)];
         Arrays.fill(data, xZero);
-        return new PaddedImage(g, null, data);
+        return new PaddedImage(g, null, data, widen);
     }
 
     /** The byte image (null for an int image). */
@@ -64,7 +68,7 @@ final class PaddedImage {
                 if (bytes != null) {
                     System.arraycopy(x, src, bytes, dst, w * c);
                 } else {
-                    for (int i = 0; i < w * c; i++) floats[dst + i] = x[src + i] & 0xFF;
+                    widen.dequantize(x, src, true, 0, 1f, floats, dst, w * c);
                 }
             }
             return;
