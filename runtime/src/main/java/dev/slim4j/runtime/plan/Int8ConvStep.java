@@ -77,7 +77,7 @@ final class Int8ConvStep implements Step {
 
     @Override public void run(Frame f) {
         byte[] xb = x.tensor(f).bytes();
-        Tensor out = Tensor.allocate(yType, yShape);
+        Tensor out = f.output(y);
         byte[] yb = out.bytes();
         int spatial = g.outHeight() * g.outWidth();
         int m = g.outChannels();

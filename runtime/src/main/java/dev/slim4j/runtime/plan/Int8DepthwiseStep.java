@@ -63,7 +63,7 @@ final class Int8DepthwiseStep implements Step {
 
     @Override public void run(Frame f) {
         byte[] xb = x.tensor(f).bytes();
-        Tensor out = Tensor.allocate(yType, yShape);
+        Tensor out = f.output(y);
         byte[] yb = out.bytes();
         int c = g.channels();
         int inImage = c * g.height() * g.width();

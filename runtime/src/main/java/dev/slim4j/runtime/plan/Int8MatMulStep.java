@@ -44,7 +44,7 @@ final class Int8MatMulStep implements Step {
     @Override public void run(Frame f) {
         byte[] ab = a.tensor(f).bytes();
         int n = weights.n();
-        Tensor out = Tensor.allocate(yType, yShape);
+        Tensor out = f.output(y);
         gemm.multiplyRequantized(rows, ab, 0, weights.k(), weights, requantization,
                 RequantizedOutput.rows(out.bytes(), 0, weights.n()), workers.parallelism());
         f.tensors[y.slot()] = out;

@@ -11,7 +11,7 @@ record Int8MaxPoolStep(PoolGeometry g, DType type, Shape yShape, Operand x, Oper
         implements Step {
     @Override public void run(Frame f) {
         byte[] xb = x.tensor(f).bytes();
-        Tensor out = Tensor.allocate(type, yShape);
+        Tensor out = f.output(y);
         byte[] yb = out.bytes();
         workers.forRanges(g.planes(), (part, from, to) ->
                 BytePooling.maxPool(g, type == DType.UINT8, xb, 0, yb, 0, from, to));

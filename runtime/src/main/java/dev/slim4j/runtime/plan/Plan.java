@@ -97,12 +97,20 @@ public final class Plan {
             for (Map.Entry<String, Operand> out : outputs.entrySet()) {
                 Operand op = out.getValue();
                 Tensor t = op.tensor(frame);
-                result.put(out.getKey(), op instanceof Operand.Arena ? t.copy() : t);
+                // arena values and reused 8-bit outputs (and views of them) are overwritten by the next run
+                result.put(out.getKey(), isFeed(feeds, t) ? t : t.copy());
             }
             return result;
         } finally {
             frame.clear();
         }
+    }
+
+    private static boolean isFeed(Map<String, Tensor> feeds, Tensor t) {
+        for (Tensor feed : feeds.values()) {
+            if (feed == t) return true;
+        }
+        return false;
     }
 
     /** Turns a step's exception into the session's error naming the node. */

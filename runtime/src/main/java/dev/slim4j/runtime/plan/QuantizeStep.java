@@ -7,13 +7,13 @@ import dev.slim4j.tensor.Tensor;
 import dev.slim4j.tensor.quant.QuantMath;
 
 /**
- * Per-tensor QuantizeLinear of float32 into a new 8-bit tensor on {@link Elementwise#quantize}, which does
- * {@link QuantMath#quantize}'s arithmetic (float32 division, round half to even, saturation, NaN to the zero point).
+ * Per-tensor QuantizeLinear of float32 into an 8-bit tensor (reused between runs, {@link Frame#output}) on
+ * {@link Elementwise#quantize}, which does {@link QuantMath#quantize}'s arithmetic (float32 division, round half to even, saturation, NaN to the zero point).
  */
 record QuantizeStep(Elementwise kernels, float scale, long zeroPoint, DType type, Shape shape, Operand x, Operand.Slot y)
         implements Step {
     @Override public void run(Frame f) {
-        Tensor out = Tensor.allocate(type, shape);
+        Tensor out = f.output(y);
         byte[] yb = out.bytes();
         kernels.quantize(x.array(f), x.offset(f), yb, 0, yb.length, scale, Math.toIntExact(zeroPoint),
                 Math.toIntExact(QuantMath.qmin(type)), Math.toIntExact(QuantMath.qmax(type)));

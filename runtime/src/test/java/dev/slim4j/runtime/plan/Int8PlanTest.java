@@ -311,6 +311,35 @@ class Int8PlanTest {
         assertEquals(java.util.Set.of(), ChannelsLastValues.of(g, g.nodes(), shapes, n -> false));
     }
 
+    /**
+     * Integer steps write into output tensors they reuse from run to run: an 8-bit graph output returned by one run
+     * is not overwritten by the next, and every run equals the reference on its own input.
+     */
+    @Test
+    void outputsOfOneRunSurviveTheNext() {
+        GraphBuilder b = GraphBuilder.create("reuse");
+        String x = b.input("x", DType.UINT8, 2, 3, 11, 13);
+        String t1 = conv(b, "c1", x, 3, 16, 3, 1, 1, 1);
+        Model model = b.outputAs(conv(b, "c2", t1, 16, 8, 3, 2, 1, 1), "y").buildModel();
+        Map<String, Tensor> first = Map.of("x", bytes(DType.UINT8, 2, 3, 11, 13));
+        Map<String, Tensor> second = Map.of("x", bytes(DType.UINT8, 2, 3, 11, 13));
+        byte[] expectedFirst;
+        byte[] expectedSecond;
+        try (Session s = Session.create(model, SessionOptions.defaults().withKernels(KernelChoice.REFERENCE))) {
+            expectedFirst = s.run(first).get("y").bytes();
+            expectedSecond = s.run(second).get("y").bytes();
+        }
+        try (Session s = Session.create(model, new SessionOptions(1))) {
+            assertTrue(s.plan(first).entries().stream().anyMatch(e -> e.kernel().contains("int8")),
+                    s.plan(first).entries()::toString);
+            Tensor a = s.run(first).get("y");
+            Tensor b2 = s.run(second).get("y");
+            assertArrayEquals(expectedFirst, a.bytes(), "first run, read after the second");
+            assertArrayEquals(expectedSecond, b2.bytes(), "second run");
+            assertArrayEquals(expectedFirst, s.run(first).get("y").bytes(), "third run");
+        }
+    }
+
     private static String conv(GraphBuilder b, String name, String x, int c, int m, int k, int stride, int pad,
                                int group) {
         float[] ws = new float[m];
