@@ -8,7 +8,8 @@ import dev.slim4j.tensor.quant.QuantMath;
 
 /**
  * Per-tensor QuantizeLinear of float32 into an 8-bit tensor (reused between runs, {@link Frame#output}) on
- * {@link Elementwise#quantize}, which does {@link QuantMath#quantize}'s arithmetic (float32 division, round half to even, saturation, NaN to the zero point).
+ * {@link Elementwise#quantize}, which does {@link QuantMath#quantize}'s arithmetic (float32 division, round half
+ * to even, saturation, NaN to the zero point).
  */
 record QuantizeStep(Elementwise kernels, float scale, long zeroPoint, DType type, Shape shape, Operand x, Operand.Slot y)
         implements Step {
