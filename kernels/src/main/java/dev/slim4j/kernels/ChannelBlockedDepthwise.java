@@ -47,8 +47,9 @@ final class ChannelBlockedDepthwise {
         int[][] outMaps = {laneOffsets(outPlane, LANES), laneOffsets(outPlane, tail)};
         int[][] weightMaps = {laneOffsets(taps, LANES), laneOffsets(taps, tail)};
         parallelism.run(parts, part -> {
-            float[] buffer = buffer(paddedH * paddedW * LANES);
-            float[] weights = new float[taps * LANES];
+            // the padded block, then its weights tap by tap (taps x LANES)
+            int image = paddedH * paddedW * LANES;
+            float[] buffer = buffer(image + taps * LANES);
             int from = (int) ((long) blocks * part / parts);
             int to = (int) ((long) blocks * (part + 1) / parts);
             for (int block = from; block < to; block++) {
@@ -60,16 +61,16 @@ final class ChannelBlockedDepthwise {
                 int[] outMap = outMaps[last];
                 int[] weightMap = weightMaps[last];
                 int planes = n * g.channels() + c0;
-                gather(g, x, xOff + planes * inPlane, inMap, m, buffer, paddedW);
+                gather(g, x, xOff + planes * inPlane, inMap, m, buffer, image, paddedW);
                 for (int t = 0; t < taps; t++) {
                     FloatVector.fromArray(SPECIES, w, wOff + c0 * taps + t, weightMap, 0, m)
-                            .intoArray(weights, t * LANES);
+                            .intoArray(buffer, image + t * LANES);
                 }
                 FloatVector b = bias == null ? FloatVector.zero(SPECIES)
                         : FloatVector.fromArray(SPECIES, bias, biasOff + c0, m);
                 for (int oh = 0; oh < g.outHeight(); oh++) {
                     for (int ow = 0; ow < g.outWidth(); ow++) {
-                        FloatVector acc = window(g, buffer, paddedW, weights, oh, ow).add(b);
+                        FloatVector acc = window(g, buffer, paddedW, image, oh, ow).add(b);
                         int at = planes * outPlane + oh * g.outWidth() + ow;
                         if (residual != null) {
                             acc = acc.add(FloatVector.fromArray(SPECIES, residual, residualOff + at, outMap, 0, m));
@@ -88,8 +89,8 @@ final class ChannelBlockedDepthwise {
 
     /** The block's planes at {@code x[off]}, channel {@code i} at {@code inMap[i]}, into the padded buffer. */
     private static void gather(ConvGeometry g, float[] x, int off, int[] inMap, VectorMask<Float> m, float[] buffer,
-                               int paddedW) {
-        Arrays.fill(buffer, 0f);
+                               int image, int paddedW) {
+        Arrays.fill(buffer, 0, image, 0f);
         for (int ih = 0; ih < g.height(); ih++) {
             for (int iw = 0; iw < g.width(); iw++) {
                 FloatVector.fromArray(SPECIES, x, off + ih * g.width() + iw, inMap, 0, m)
@@ -98,14 +99,15 @@ final class ChannelBlockedDepthwise {
         }
     }
 
-    private static FloatVector window(ConvGeometry g, float[] buffer, int paddedW, float[] weights, int oh, int ow) {
+    /** The window sum of output pixel (oh, ow) for the block, the weights at {@code buffer[weights]}. */
+    private static FloatVector window(ConvGeometry g, float[] buffer, int paddedW, int weights, int oh, int ow) {
         FloatVector acc = FloatVector.zero(SPECIES);
         for (int kh = 0; kh < g.kernelH(); kh++) {
             int row = (oh * g.strideH() + kh * g.dilationH()) * paddedW;
             for (int kw = 0; kw < g.kernelW(); kw++) {
                 int pixel = row + ow * g.strideW() + kw * g.dilationW();
                 acc = FloatVector.fromArray(SPECIES, buffer, pixel * LANES)
-                        .fma(FloatVector.fromArray(SPECIES, weights, (kh * g.kernelW() + kw) * LANES), acc);
+                        .fma(FloatVector.fromArray(SPECIES, buffer, weights + (kh * g.kernelW() + kw) * LANES), acc);
             }
         }
         return acc;
@@ -120,7 +122,7 @@ final class ChannelBlockedDepthwise {
 
     private static float[] buffer(int size) {
         float[] b = BUFFER.get();
-        if (b.length != size) {
+        if (b.length < size) {
             b = new float[size];
             BUFFER.set(b);
         }

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorMask;
  * {@link DepthwiseConv} vectorized along the output width. Each input plane is copied into a zero-padded
  * stride-phase {@link PaddedPlane}, so the taps of consecutive outputs are contiguous for any stride and every
  * output column, borders included, takes the vector path (the last vector of a row is masked). Planes are split
- * between threads. Planes too narrow to fill half a vector take {@link ChannelBlockedDepthwise}.
+ * between threads. Small planes that would leave most lanes empty, or need a strided copy for a single vector
+ * ({@link ChannelBlockedDepthwise#suits}), are vectorized across channels instead.
  */
 final class VectorDepthwiseConv implements DepthwiseConv {
     private static final int LANES = VectorKernelSupport.LANES;
