@@ -25,9 +25,6 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> HALF_FLOATS =
             VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
 
-    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer, ties to even. */
-    private static final float ROUNDER = 12582912f;
-
     @Override
     public void passWhere(float[] x, int xOff, double[] dy, int dyOff, double[] dx, int dxOff, int count, float lo,
                           float hi, boolean closed) {
@@ -116,7 +113,7 @@ final class VectorElementwise implements Elementwise {
             for (; i <= count - LANES; i += LANES) {
                 FloatVector q = FloatVector.fromArray(SPECIES, x, xOff + i).div(scale);
                 VectorMask<Float> nan = q.test(VectorOperators.IS_NAN);
-                FloatVector r = q.max(lo).min(hi).add(ROUNDER).sub(ROUNDER);
+                FloatVector r = q.max(lo).min(hi).add(VectorKernelSupport.ROUNDER).sub(VectorKernelSupport.ROUNDER);
                 IntVector v = ((IntVector) r.convertShape(VectorOperators.F2I, INTS, 0)).add(zeroPoint).max(qmin).min(qmax)
                         .blend(nanValue, nan.cast(INTS));
                 ((ByteVector) v.convertShape(VectorOperators.I2B, BYTES, 0)).intoArray(y, yOff + i);

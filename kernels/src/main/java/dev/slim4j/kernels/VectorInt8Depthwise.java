@@ -20,8 +20,6 @@ final class VectorInt8Depthwise implements Int8Depthwise {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = INTS.length();
     private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
-    /** 1.5 * 2^23: adding and subtracting it rounds a float below 2^22 in magnitude half to even. */
-    private static final float ROUNDER = 12582912f;
 
     /** Whether this machine's preferred species fit the kernel (as many float as int lanes, a byte shape for them). */
     static boolean usable() {
@@ -138,9 +136,11 @@ final class VectorInt8Depthwise implements Int8Depthwise {
     private record Constants(IntVector offset, FloatVector mult, FloatVector lo, FloatVector hi, FloatVector rounder,
                              IntVector zero, IntVector qmin, IntVector qmax) {
         static Constants of(Requantization q, int c) {
-            return new Constants(IntVector.fromArray(INTS, q.offset(), c), FloatVector.fromArray(FLOATS, q.multiplier(), c),
+            return new Constants(IntVector.fromArray(INTS, q.offset(), c),
+                    FloatVector.fromArray(FLOATS, q.multiplier(), c),
                     FloatVector.broadcast(FLOATS, q.qmin() - q.zeroPoint() - 1f),
-                    FloatVector.broadcast(FLOATS, q.qmax() - q.zeroPoint() + 1f), FloatVector.broadcast(FLOATS, ROUNDER),
+                    FloatVector.broadcast(FLOATS, q.qmax() - q.zeroPoint() + 1f),
+                    FloatVector.broadcast(FLOATS, VectorKernelSupport.ROUNDER),
                     IntVector.broadcast(INTS, q.zeroPoint()), IntVector.broadcast(INTS, q.qmin()),
                     IntVector.broadcast(INTS, q.qmax()));
         }

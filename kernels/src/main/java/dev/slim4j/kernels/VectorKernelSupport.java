@@ -4,10 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The preferred float species of the vector kernels and the mask of a row's last, partial vector. */
+/**
+ * The preferred float species of the vector kernels, the mask of a row's last, partial vector, and the rounding
+ * constant of the requantizing kernels.
+ */
 final class VectorKernelSupport {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
+    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer, ties to even. */
+    static final float ROUNDER = 12582912f;
 
     private VectorKernelSupport() {}
 
