@@ -34,8 +34,6 @@ final class Int8ConvStep implements Step {
     private final Int8Gemm gemm;
     private final Int8Weights weights;
     private final Requantization requantization;
-    private final DType yType;
-    private final Shape yShape;
     private final Operand x;
     private final Operand.Slot y;
     private final Workers workers;
@@ -53,8 +51,6 @@ final class Int8ConvStep implements Step {
         this.g = g;
         this.gemm = gemm;
         this.weights = weights;
-        this.yType = yType;
-        this.yShape = yShape;
         this.x = x;
         this.y = y;
         this.workers = workers;
@@ -85,7 +81,6 @@ final class Int8ConvStep implements Step {
         if (direct) { // every pixel is already its patch row
             gemm.multiplyRequantized(g.batch() * spatial, xb, 0, k, weights, requantization, output(yb, 0),
                     workers.parallelism());
-            f.tensors[y.slot()] = out;
             return;
         }
         for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
@@ -97,7 +92,6 @@ final class Int8ConvStep implements Step {
             gemm.multiplyRequantized(count * spatial, rows, 0, k, weights, requantization, output(yb, n0),
                     workers.parallelism());
         }
-        f.tensors[y.slot()] = out;
     }
 
     /** The weights [M, C, kH, kW] as the GEMM's right-hand side: row {@code (kh*kW + kw)*C + c}, column m. */

@@ -21,8 +21,6 @@ final class Int8DepthwiseStep implements Step {
     private final Int8Depthwise kernel;
     private final float[] w;
     private final Requantization requantization;
-    private final DType yType;
-    private final Shape yShape;
     private final Operand x;
     private final Operand.Slot y;
     private final Workers workers;
@@ -50,8 +48,6 @@ final class Int8DepthwiseStep implements Step {
         }
         this.requantization = new Requantization(offset, multiplier.clone(), Math.toIntExact(yZero),
                 (int) QuantMath.qmin(yType), (int) QuantMath.qmax(yType));
-        this.yType = yType;
-        this.yShape = yShape;
         this.x = x;
         this.y = y;
         this.workers = workers;
@@ -76,7 +72,6 @@ final class Int8DepthwiseStep implements Step {
                     requantization, target, at, from, to));
             if (!outputChannelsLast) toPlanes(yb, n * outImage);
         }
-        f.tensors[y.slot()] = out;
     }
 
     /** The channels-last pixels of one image into its channel planes at {@code yb[off]}. */

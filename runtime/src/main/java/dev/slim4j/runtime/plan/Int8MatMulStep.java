@@ -19,8 +19,6 @@ final class Int8MatMulStep implements Step {
     private final Int8Weights weights;
     private final int rows;
     private final Requantization requantization;
-    private final DType yType;
-    private final Shape yShape;
     private final Operand a;
     private final Operand.Slot y;
     private final Workers workers;
@@ -30,8 +28,6 @@ final class Int8MatMulStep implements Step {
         this.gemm = gemm;
         this.weights = weights;
         this.rows = rows;
-        this.yType = yType;
-        this.yShape = yShape;
         this.a = a;
         this.y = y;
         this.workers = workers;
@@ -47,6 +43,5 @@ final class Int8MatMulStep implements Step {
         Tensor out = f.output(y);
         gemm.multiplyRequantized(rows, ab, 0, weights.k(), weights, requantization,
                 RequantizedOutput.rows(out.bytes(), 0, weights.n()), workers.parallelism());
-        f.tensors[y.slot()] = out;
     }
 }

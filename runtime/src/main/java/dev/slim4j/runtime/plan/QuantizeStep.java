@@ -18,6 +18,5 @@ record QuantizeStep(Elementwise kernels, float scale, long zeroPoint, DType type
         byte[] yb = out.bytes();
         kernels.quantize(x.array(f), x.offset(f), yb, 0, yb.length, scale, Math.toIntExact(zeroPoint),
                 Math.toIntExact(QuantMath.qmin(type)), Math.toIntExact(QuantMath.qmax(type)));
-        f.tensors[y.slot()] = out;
     }
 }
