@@ -24,6 +24,8 @@ public final class Kernels {
     private static final Pooling POOLING = FALLBACK_REASON.isEmpty() ? VectorKernels.pooling() : new ScalarPooling();
     private static final Elementwise ELEMENTWISE = FALLBACK_REASON.isEmpty() ? VectorKernels.elementwise()
             : new ScalarElementwise();
+    private static final Optional<DirectConv> DIRECT = FALLBACK_REASON.isEmpty()
+            ? Optional.of(VectorKernels.directConv()) : Optional.empty();
     private static final WinogradConv WINOGRAD_2 = new WinogradConv(WinogradVariant.F2X2_3X3, GEMM);
     private static final WinogradConv WINOGRAD_4 = new WinogradConv(WinogradVariant.F4X4_3X3, GEMM);
     private static final SparseGemm SPARSE_GEMM = FALLBACK_REASON.isEmpty() ? VectorKernels.sparseGemm()
@@ -53,6 +55,11 @@ public final class Kernels {
     /** The chosen convolution. */
     public static Conv conv() {
         return CONV;
+    }
+
+    /** The direct (stride-phase layout) convolution; empty on the scalar path, where {@link #conv} serves. */
+    public static Optional<DirectConv> directConv() {
+        return DIRECT;
     }
 
     /** The chosen depthwise convolution. */

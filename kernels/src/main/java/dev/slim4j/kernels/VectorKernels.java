@@ -22,6 +22,10 @@ final class VectorKernels {
         return Optional.empty();
     }
 
+    static DirectConv directConv() {
+        return new DirectConv();
+    }
+
     static Gemm gemm() {
         return new VectorGemm(GemmBlocking.forFloatLanes(FloatVector.SPECIES_PREFERRED.length()));
     }

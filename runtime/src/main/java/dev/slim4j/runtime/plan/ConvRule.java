@@ -5,6 +5,8 @@ import dev.slim4j.ir.op.SlidingWindow;
 import dev.slim4j.kernels.Activation;
 import dev.slim4j.kernels.ConvGeometry;
 import dev.slim4j.kernels.DepthwiseConv;
+import dev.slim4j.kernels.DirectConv;
+import dev.slim4j.kernels.DirectConvFilter;
 import dev.slim4j.kernels.WinogradConv;
 import dev.slim4j.tensor.Shape;
 import dev.slim4j.tensor.Tensor;
@@ -12,7 +14,9 @@ import java.util.List;
 
 /**
  * Selection for Conv and FusedConv (inputs X, W, B?, Z?): float32, 1-D or 2-D, static shapes, constant W and B.
- * Depthwise (group == C == M) -> the depthwise kernel; 3x3 stride 1 single group with at least
+ * Depthwise (group == C == M) -> the depthwise kernel; a single-group convolution that is not pointwise with at
+ * least {@link #DIRECT_MIN_OUTPUTS} output positions in the batch -> the direct kernel (filters packed at compile
+ * time); otherwise (in practice: on the scalar path, which has no direct kernel) 3x3 stride 1 single group with at least
  * {@link #WINOGRAD_MIN_CHANNELS} input and output channels and {@link #WINOGRAD_MIN_TILES} to {@link #WINOGRAD_MAX_TILES} output tiles -> Winograd
  * F(4x4, 3x3) with filters transformed at
  * compile time; a pointwise single-group convolution without Z whose weight is sparse enough ({@link SparseLimits})
@@ -20,6 +24,12 @@ import java.util.List;
  * epilogue.
  */
 final class ConvRule {
+    /**
+     * Output positions (batch x outH x outW) from which the direct kernel measured faster than im2col
+     * (DirectConvQuickBench): below, its blocks of positions are mostly margin (512 channels at 7x7: 0.86x).
+     * Pointwise stride-1 convolutions stay on the GEMM, which reads their input as it lies.
+     */
+    static final int DIRECT_MIN_OUTPUTS = 128;
     static final int WINOGRAD_MIN_CHANNELS = 64;
     /**
      * The 4x4 output tiles per call where F(4x4, 3x3) measured at least as fast as im2col (WinogradQuickBench,
@@ -57,6 +67,19 @@ final class ConvRule {
         if (sparsePointwise && SparseRule.selectsPointwise(v, density, v.has(3))) {
             return SparseRule.pointwise(v, g.batch(), g.height() * g.width(), w, bias, activation, density);
         }
+        DirectConv direct = v.kernels().direct();
+        if (direct != null && directWins(g)) {
+            DirectConvFilter filter = direct.prepare(g, wf, 0);
+            return Choice.fast(direct.name(), "single group, not pointwise, " + outputs(g) + " output positions",
+                    p -> {
+                        Operand in = v.read(0);
+                        Operand res = residual(v);
+                        Operand out = v.write(0);
+                        ArenaBuffer work = p.scratch(v.node().output(0), DirectConv.workspaceFloats(g));
+                        return new DirectConvStep(direct, filter, bias, activation, in, out, res, work,
+                                v.workers());
+                    });
+        }
         if (WinogradConv.supports(g) && g.channels() >= WINOGRAD_MIN_CHANNELS
                 && g.outChannels() >= WINOGRAD_MIN_CHANNELS && winogradTiles(g) >= WINOGRAD_MIN_TILES
                 && winogradTiles(g) <= WINOGRAD_MAX_TILES) {
@@ -79,6 +102,14 @@ final class ConvRule {
             ArenaBuffer scratch = p.scratch(v.node().output(0), ConvStep.scratchFloats(g, v.workers().threads(), res != null));
             return new ConvStep(g, v.kernels().gemm(), wf, bias, activation, in, out, res, scratch, v.workers());
         });
+    }
+
+    static boolean directWins(ConvGeometry g) {
+        return DirectConv.supports(g) && !g.pointwise() && outputs(g) >= DIRECT_MIN_OUTPUTS;
+    }
+
+    private static long outputs(ConvGeometry g) {
+        return (long) g.batch() * g.outHeight() * g.outWidth();
     }
 
     private static long winogradTiles(ConvGeometry g) {
