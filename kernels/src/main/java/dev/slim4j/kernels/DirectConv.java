@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * input vectors times {@value #ROWS} broadcast weights (16 FMAs for 10 loads), over the taps in cache-sized runs;
  * the products land in scratch, and an epilogue pass adds bias and residual, applies the activation and writes
  * the valid positions to NCHW. Unlike im2col + GEMM, nothing of the size of the unfolded input is written or
- * packed. Work is split over channels (layout), position blocks (products) and output channels (epilogue).
+ * packed. With at least as many chunks of images as threads, each thread takes whole chunks in its own workspace;
+ * otherwise each chunk is split over channels (layout), position blocks (products) and output channels (epilogue).
  */
 public final class DirectConv implements Conv {
     static final VectorSpecies<Float> SPECIES = VectorKernelSupport.SPECIES;
@@ -56,6 +57,19 @@ public final class DirectConv implements Conv {
         return workspaceFloats(DirectConvLayout.of(g, BLOCK));
     }
 
+    /**
+     * Floats of workspace for {@code threads} threads: one chunk's worth per thread when there are at least as
+     * many chunks of images as threads (each thread then takes whole chunks), else one.
+     */
+    public static long workspaceFloats(ConvGeometry g, int threads) {
+        DirectConvLayout layout = DirectConvLayout.of(g, BLOCK);
+        return workspaceFloats(layout) * (chunksPerThread(layout, threads) ? threads : 1);
+    }
+
+    private static boolean chunksPerThread(DirectConvLayout layout, int threads) {
+        return threads > 1 && Math.ceilDiv(layout.g().batch(), layout.chunkImages()) >= threads;
+    }
+
     private static long workspaceFloats(DirectConvLayout layout) {
         return layout.inputFloats() + (long) Math.ceilDiv(layout.g().outChannels(), ROWS) * ROWS * layout.positions();
     }
@@ -65,12 +79,12 @@ public final class DirectConv implements Conv {
                        float[] y, int yOff, Activation activation, float[] residual, int residualOff,
                        Parallelism parallelism) {
         conv2d(x, xOff, prepare(g, w, wOff), bias, biasOff, y, yOff, activation, residual, residualOff,
-                new float[(int) workspaceFloats(g)], 0, parallelism);
+                new float[(int) workspaceFloats(g, parallelism.threads())], 0, parallelism);
     }
 
     /**
-     * The convolution of {@code filter}'s geometry with workspace {@code work[workOff, + workspaceFloats(g))};
-     * {@code bias} and {@code residual} as in {@link Conv}.
+     * The convolution of {@code filter}'s geometry with workspace {@code work[workOff, + workspaceFloats(g,
+     * threads))}; {@code bias} and {@code residual} as in {@link Conv}.
      */
     public void conv2d(float[] x, int xOff, DirectConvFilter filter, float[] bias, int biasOff, float[] y, int yOff,
                        Activation activation, float[] residual, int residualOff, float[] work, int workOff,
@@ -86,10 +100,27 @@ public final class DirectConv implements Conv {
         }
         Objects.requireNonNull(activation, "activation");
         DirectConvLayout layout = filter.layout();
-        Conv.checkExtent("work", work, workOff, (int) workspaceFloats(layout));
+        int threads = parallelism.threads();
+        long perThread = workspaceFloats(layout);
+        if (chunksPerThread(layout, threads)) {
+            Conv.checkExtent("work", work, workOff, (int) (perThread * threads));
+            int chunks = Math.ceilDiv(g.batch(), layout.chunkImages());
+            parallelism.run(threads, part -> {
+                var own = new Call(layout, filter, x, xOff, bias, biasOff, y, yOff, activation, residual,
+                        residualOff, work, workOff + (int) (part * perThread));
+                for (int chunk = chunks * part / threads; chunk < chunks * (part + 1) / threads; chunk++) {
+                    int n0 = chunk * layout.chunkImages();
+                    int count = Math.min(layout.chunkImages(), g.batch() - n0);
+                    own.pack(n0, count, 0, g.channels());
+                    own.products(0, Math.ceilDiv(count * layout.imagePositions(), BLOCK));
+                    own.epilogue(n0, count, 0, g.outChannels());
+                }
+            });
+            return;
+        }
+        Conv.checkExtent("work", work, workOff, (int) perThread);
         var call = new Call(layout, filter, x, xOff, bias, biasOff, y, yOff, activation, residual, residualOff,
                 work, workOff);
-        int threads = parallelism.threads();
         for (int n0 = 0; n0 < g.batch(); n0 += layout.chunkImages()) {
             int count = Math.min(layout.chunkImages(), g.batch() - n0);
             int blocks = Math.ceilDiv(count * layout.imagePositions(), BLOCK);

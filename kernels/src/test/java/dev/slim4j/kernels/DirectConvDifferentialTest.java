@@ -38,7 +38,8 @@ class DirectConvDifferentialTest {
             ConvGeometry.simple(1, 1, 28, 28, 6, 5, 1, 2),
             ConvGeometry.simple(2, 3, 30, 31, 8, 7, 2, 3),
             ConvGeometry.simple(1, 300, 5, 5, 12, 3, 1, 1),
-            ConvGeometry.simple(40, 8, 3, 3, 8, 3, 1, 1));
+            ConvGeometry.simple(40, 8, 3, 3, 8, 3, 1, 1),
+            ConvGeometry.simple(3, 5, 30, 30, 9, 3, 1, 1));
 
     @Test
     void matchesTheScalarReference() {

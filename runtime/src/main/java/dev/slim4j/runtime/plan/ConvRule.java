@@ -75,7 +75,8 @@ final class ConvRule {
                         Operand in = v.read(0);
                         Operand res = residual(v);
                         Operand out = v.write(0);
-                        ArenaBuffer work = p.scratch(v.node().output(0), DirectConv.workspaceFloats(g));
+                        ArenaBuffer work = p.scratch(v.node().output(0), DirectConv.workspaceFloats(g,
+                                v.workers().threads()));
                         return new DirectConvStep(direct, filter, bias, activation, in, out, res, work,
                                 v.workers());
                     });
