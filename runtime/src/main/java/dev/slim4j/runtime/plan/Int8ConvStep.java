@@ -143,16 +143,23 @@ final class Int8ConvStep implements Step {
         int paddedWidth = image.width();
         int c = g.channels();
         int run = g.kernelW() * c;
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int kernelH = g.kernelH();
+        int rowStep = g.dilationH() * paddedWidth * c;
+        int colStep = g.strideW() * c;
         int dst = rowsOff;
-        for (int oh = 0; oh < g.outHeight(); oh++) {
-            for (int ow = 0; ow < g.outWidth(); ow++) {
-                for (int kh = 0; kh < g.kernelH(); kh++) {
-                    int src = ((oh * g.strideH() + kh * g.dilationH()) * paddedWidth + ow * g.strideW()) * c;
-                    if (g.dilationW() == 1) {
+        for (int oh = 0; oh < outH; oh++) {
+            int rowStart = oh * g.strideH() * paddedWidth * c;
+            for (int ow = 0; ow < outW; ow++) {
+                int src = rowStart + ow * colStep;
+                if (g.dilationW() == 1) {
+                    for (int kh = 0; kh < kernelH; kh++, src += rowStep, dst += run) {
                         copyRun(padded, src, dst, run);
-                        dst += run;
-                        continue;
                     }
+                    continue;
+                }
+                for (int kh = 0; kh < kernelH; kh++, src += rowStep) {
                     for (int kw = 0; kw < g.kernelW(); kw++, dst += c) {
                         System.arraycopy(padded, src + kw * g.dilationW() * c, rows, dst, c);
                     }
