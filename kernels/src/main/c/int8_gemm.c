@@ -6,17 +6,12 @@
  * consecutive k, the 64 columns x 4 bytes (k innermost), zero-padded in k and n. Products of uint8 and int8 sum
  * without saturation (vpdpbusd, not vpdpbusds), so results equal the scalar definition exactly.
  */
+#pragma GCC target("avx512f,avx512bw,avx512vnni")
 #include <immintrin.h>
 #include <stdint.h>
 #include <string.h>
 
 #define NR 64
-
-int slim4j_int8_supported(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
-        && __builtin_cpu_supports("avx512vnni");
-}
 
 /* The 4 bytes a[k0 .. k0+3] of one row as an int32, zero past k. */
 static inline int32_t quad(const uint8_t *row, int k0, int k) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Chooses the kernel implementations once, when first used: the Vector API versions when
  * {@code jdk.incubator.vector} is in the boot layer and its preferred float species has at least 8 lanes,
  * unless {@code -Dslim4j.kernels.scalar=true}; otherwise the scalar references. The int8 GEMM is the project's
- * native VNNI kernel when it was built and the CPU has VNNI, else plain Java. The reason for a fallback is logged
- * once.
+ * native kernel when it was built and the CPU has AVX-512 VNNI or AVX2, else plain Java. The reason for a fallback
+ * is logged once.
  */
 public final class Kernels {
     private static final Logger LOG = System.getLogger(Kernels.class.getName());
@@ -90,7 +90,7 @@ public final class Kernels {
         };
     }
 
-    /** The chosen uint8 x int8 -> int32 GEMM: the native VNNI kernel where it loads, else plain Java. */
+    /** The chosen uint8 x int8 -> int32 GEMM: a native kernel (VNNI, else AVX2) where it loads, else plain Java. */
     public static Int8Gemm int8Gemm() {
         return INT8_GEMM;
     }

@@ -8,10 +8,11 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
 /**
- * {@link Int8Gemm} through the project's native kernel ({@code src/main/c/int8_gemm.c}, AVX-512 VNNI
- * {@code vpdpbusd}), called with the FFM API on the Java arrays themselves (critical downcalls, no copies).
- * Threads split the column panels. Created only by {@link NativeKernels} when the library loaded and the CPU has
- * VNNI.
+ * {@link Int8Gemm} through one of the project's native kernels, called with the FFM API on the Java arrays
+ * themselves (critical downcalls, no copies): {@code src/main/c/int8_gemm.c} (AVX-512 VNNI {@code vpdpbusd}) or
+ * {@code src/main/c/int8_gemm_avx2.c} (AVX2, both sides widened to 16 bits, {@code vpmaddwd}). Both read the
+ * same packed weights and compute the same exact sums. Threads split the column panels. Created only by
+ * {@link NativeKernels} when the library loaded and the CPU has the variant's instructions.
  */
 final class NativeInt8Gemm implements Int8Gemm {
     private static final FunctionDescriptor GEMM = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
@@ -26,6 +27,20 @@ final class NativeInt8Gemm implements Int8Gemm {
     /** Row parts are multiples of the tallest register block (24 rows). */
     private static final int ROW_BLOCK = 24;
 
+    /** The instruction set a kernel variant needs, and the prefix of its entry points in the library. */
+    enum Variant {
+        VNNI("native-vnni-int8", "slim4j_int8_"),
+        AVX2("native-avx2-int8", "slim4j_int8_avx2_");
+
+        private final String kernelName;
+        private final String prefix;
+
+        Variant(String kernelName, String prefix) {
+            this.kernelName = kernelName;
+            this.prefix = prefix;
+        }
+    }
+
     /** The library {@link NativeKernels} loaded, set before the first instance is made. */
     private static volatile SymbolLookup library;
 
@@ -34,26 +49,34 @@ final class NativeInt8Gemm implements Int8Gemm {
      * calls directly (a profile of lenet5's INT8 run showed Invokers.checkCustomized on the instance-field
      * handles; the latency did not change measurably on this loaded machine).
      */
-    private static final class Handles {
-        static final MethodHandle GEMM = link("slim4j_int8_gemm", NativeInt8Gemm.GEMM);
-        static final MethodHandle GEMM_REQUANT = link("slim4j_int8_gemm_requant", NativeInt8Gemm.GEMM_REQUANT);
-
-        private static MethodHandle link(String name, FunctionDescriptor descriptor) {
-            return Linker.nativeLinker().downcallHandle(library.findOrThrow(name), descriptor,
-                    Linker.Option.critical(true));
-        }
+    private static final class VnniHandles {
+        static final MethodHandle GEMM = link(Variant.VNNI, "gemm", NativeInt8Gemm.GEMM);
+        static final MethodHandle GEMM_REQUANT = link(Variant.VNNI, "gemm_requant", NativeInt8Gemm.GEMM_REQUANT);
     }
 
-    /** Checks that both entry points are in {@code lib} and makes it the library the handles link to. */
-    NativeInt8Gemm(SymbolLookup lib) {
-        lib.findOrThrow("slim4j_int8_gemm");
-        lib.findOrThrow("slim4j_int8_gemm_requant");
+    private static final class Avx2Handles {
+        static final MethodHandle GEMM = link(Variant.AVX2, "gemm", NativeInt8Gemm.GEMM);
+        static final MethodHandle GEMM_REQUANT = link(Variant.AVX2, "gemm_requant", NativeInt8Gemm.GEMM_REQUANT);
+    }
+
+    private static MethodHandle link(Variant variant, String function, FunctionDescriptor descriptor) {
+        return Linker.nativeLinker().downcallHandle(library.findOrThrow(variant.prefix + function), descriptor,
+                Linker.Option.critical(true));
+    }
+
+    private final Variant variant;
+
+    /** Checks that the variant's entry points are in {@code lib} and makes it the library the handles link to. */
+    NativeInt8Gemm(SymbolLookup lib, Variant variant) {
+        lib.findOrThrow(variant.prefix + "gemm");
+        lib.findOrThrow(variant.prefix + "gemm_requant");
         library = lib;
+        this.variant = variant;
     }
 
     @Override
     public String name() {
-        return "native-vnni-int8";
+        return variant.kernelName;
     }
 
     @Override
@@ -108,7 +131,8 @@ final class NativeInt8Gemm implements Int8Gemm {
     private void callRequant(byte[] a, int aOff, int lda, Int8Weights b, Requantization rq, RequantizedOutput y,
                              int i0, int i1, int j0, int j1) {
         try {
-            Handles.GEMM_REQUANT.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
+            MethodHandle h = variant == Variant.VNNI ? VnniHandles.GEMM_REQUANT : Avx2Handles.GEMM_REQUANT;
+            h.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
                     b.k(), i0, i1, j0, j1, MemorySegment.ofArray(rq.offset()), MemorySegment.ofArray(rq.multiplier()),
                     rq.zeroPoint(), rq.qmin(), rq.qmax(), MemorySegment.ofArray(y.data()).asSlice(y.offset()),
                     y.rowsPerImage(), y.imageStride(), y.channelStride());
@@ -121,7 +145,8 @@ final class NativeInt8Gemm implements Int8Gemm {
 
     private void call(int m, byte[] a, int aOff, int lda, Int8Weights b, int[] c, int cOff, int ldc, int from, int to) {
         try {
-            Handles.GEMM.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
+            MethodHandle h = variant == Variant.VNNI ? VnniHandles.GEMM : Avx2Handles.GEMM;
+            h.invokeExact(MemorySegment.ofArray(a).asSlice(aOff), lda, MemorySegment.ofArray(b.packed()),
                     MemorySegment.ofArray(c).asSlice(4L * cOff), ldc, m, b.n(), b.k(), from, to);
         } catch (Throwable t) {
             if (t instanceof RuntimeException r) throw r;

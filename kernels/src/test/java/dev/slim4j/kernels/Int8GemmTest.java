@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The int8 GEMM by hand, and the chosen one (native VNNI where available) exactly equal to the scalar one. */
+/**
+ * The int8 GEMM by hand, and the chosen one (native VNNI or AVX2 where available) exactly equal to the scalar one;
+ * the AVX2 kernel also on its own where the CPU has AVX2, so a VNNI machine tests both.
+ */
 class Int8GemmTest {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
 
@@ -32,8 +39,55 @@ class Int8GemmTest {
 
     @Test
     void chosenMatchesScalarExactlyOnOddSizes() {
+        matchesScalarExactlyOnOddSizes(Kernels.int8Gemm());
+    }
+
+    @Test
+    void requantizedMatchesTheDefinitionExactlyOnOddSizesAndLayouts() {
+        requantizedMatchesTheDefinitionExactly(Kernels.int8Gemm());
+    }
+
+    @Test
+    void avx2KernelMatchesScalarExactlyWhereTheCpuHasAvx2() throws Exception {
+        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
+                "no AVX2 or no C compiler");
+        NativeKernels avx2 = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2));
+        Int8Gemm gemm = avx2.int8Gemm().orElseThrow(() -> new AssertionError(avx2.reason()));
+        assertEquals("native-avx2-int8", gemm.name());
+        matchesScalarExactlyOnOddSizes(gemm);
+        requantizedMatchesTheDefinitionExactly(gemm);
+    }
+
+    @Test
+    void avx2KernelSumsLongRowsInChunksExactly() throws Exception {
+        // k beyond the kernel's chunk of 2048: the sums of one block are carried over between chunks
+        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
+                "no AVX2 or no C compiler");
+        Int8Gemm gemm = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2)).int8Gemm().orElseThrow();
+        Random random = new Random(53);
+        for (int k : new int[] {2047, 2048, 2049, 4100, 6145}) {
+            int m = 7;
+            int n = 70;
+            byte[] a = bytes(random, m * k);
+            byte[] w = bytes(random, k * n);
+            java.util.Arrays.fill(a, 0, k, (byte) 255); // row 0 all 255 against ...
+            for (int kk = 0; kk < k; kk++) w[kk * n] = -128; // ... column 0 all -128: -255 * 128 * k
+            Int8Weights b = Int8Weights.of(w, 0, k, n);
+            int[] expected = new int[m * n];
+            int[] actual = new int[m * n];
+            new ScalarInt8Gemm().multiply(m, a, 0, k, b, expected, 0, n, Parallelism.serial());
+            gemm.multiply(m, a, 0, k, b, actual, 0, n, new Parallelism(POOL, 2));
+            assertEquals(-255 * 128 * k, expected[0]);
+            assertArrayEquals(expected, actual, "k " + k);
+        }
+    }
+
+    private static String cpuFlags() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/cpuinfo"));
+    }
+
+    private static void matchesScalarExactlyOnOddSizes(Int8Gemm chosen) {
         Random random = new Random(51);
-        Int8Gemm chosen = Kernels.int8Gemm();
         int[] sizes = {1, 3, 4, 5, 7, 13, 16, 17, 33, 64, 65, 100, 207};
         for (int m : new int[] {1, 3, 4, 6, 13, 32, 50}) {
             for (int k : sizes) {
@@ -53,10 +107,8 @@ class Int8GemmTest {
         }
     }
 
-    @Test
-    void requantizedMatchesTheDefinitionExactlyOnOddSizesAndLayouts() {
+    private static void requantizedMatchesTheDefinitionExactly(Int8Gemm chosen) {
         Random random = new Random(52);
-        Int8Gemm chosen = Kernels.int8Gemm();
         Int8Gemm scalar = new ScalarInt8Gemm();
         int[][] ranges = {{0, 255}, {-128, 127}};
         for (int m : new int[] {1, 5, 24, 25, 49, 100, 784}) {
@@ -123,11 +175,14 @@ class Int8GemmTest {
     }
 
     @Test
-    void nativeKernelIsUsedWhereTheCpuHasVnni() throws Exception {
-        boolean vnni = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains("avx512_vnni");
-        boolean compiler = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/cc"));
-        if (vnni && compiler) {
-            assertEquals("native-vnni-int8", Kernels.int8Gemm().name(), Kernels.int8FallbackReason().orElse(""));
+    void nativeKernelIsUsedWhereTheCpuHasVnniOrAvx2() throws Exception {
+        String flags = cpuFlags();
+        boolean compiler = Files.isExecutable(Path.of("/usr/bin/cc"));
+        String reason = Kernels.int8FallbackReason().orElse("");
+        if (compiler && flags.contains("avx512_vnni")) {
+            assertEquals("native-vnni-int8", Kernels.int8Gemm().name(), reason);
+        } else if (compiler && flags.contains(" avx2")) {
+            assertEquals("native-avx2-int8", Kernels.int8Gemm().name(), reason);
         } else {
             assertTrue(Kernels.int8FallbackReason().isPresent());
         }
