@@ -56,7 +56,11 @@ class QuantizedOrtAgreementTest {
         double tight = maxDiff(ours, ort) / range(ours);
         System.out.printf("dynamic mlp: ORT vs slim4j max |diff| / logit range = %.2e, vs FP32 %.2e%n", tight,
                 maxDiff(ours, run(fp32, feeds)) / range(ours));
-        assertTrue(tight < 1e-4, "ORT and slim4j differ by " + tight);
+        if (OrtPeer.exactUint8Int8Kernels()) {
+            assertTrue(tight < 1e-4, "ORT and slim4j differ by " + tight);
+        } else {
+            System.out.println("dynamic mlp: ORT's uint8 x int8 kernels saturate on this CPU (no VNNI): not compared");
+        }
         assertTrue(maxDiff(ours, run(fp32, feeds)) / range(ours) < 0.05);
     }
 
@@ -119,7 +123,13 @@ class QuantizedOrtAgreementTest {
                 fp32.graph().name(), maxDiff(ours, literal), maxDiff(ours, fused), maxDiff(ours, reference), r,
                 agreement(ours, reference), Files.size(floatFile), Files.size(file), (double) Files.size(floatFile) / Files.size(file));
         assertTrue(maxDiff(ours, literal) <= 1e-4 * r, "ORT without fusions differs by " + maxDiff(ours, literal));
-        assertTrue(maxDiff(ours, fused) <= 0.02 * r, "ORT with graph optimizations differs by " + maxDiff(ours, fused) + " (last input step " + step + ")");
+        // ORT's fused integer kernels are compared where they are exact; the unfused run above is compared everywhere
+        if (OrtPeer.exactUint8Int8Kernels()) {
+            assertTrue(maxDiff(ours, fused) <= 0.02 * r, "ORT with graph optimizations differs by " + maxDiff(ours, fused)
+                    + " (last input step " + step + ")");
+        } else {
+            System.out.println(fp32.graph().name() + ": ORT's fused uint8 x int8 kernels saturate on this CPU (no VNNI): not compared");
+        }
         assertTrue(maxDiff(ours, reference) <= 0.08 * r, "INT8 differs from FP32 by " + maxDiff(ours, reference));
         assertTrue(agreement(ours, reference) >= 60);
         ModelSize before = ModelSize.of(fp32), after = ModelSize.of(int8);

@@ -71,10 +71,10 @@ final class Gemv {
                 s2 = FloatVector.fromArray(SPECIES, b, b0 + 2 * ld + p).fma(av, s2);
                 s3 = FloatVector.fromArray(SPECIES, b, b0 + 3 * ld + p).fma(av, s3);
             }
-            float r0 = s0.reduceLanes(VectorOperators.ADD);
-            float r1 = s1.reduceLanes(VectorOperators.ADD);
-            float r2 = s2.reduceLanes(VectorOperators.ADD);
-            float r3 = s3.reduceLanes(VectorOperators.ADD);
+            float r0 = VectorKernelSupport.sumInLaneOrder(s0);
+            float r1 = VectorKernelSupport.sumInLaneOrder(s1);
+            float r2 = VectorKernelSupport.sumInLaneOrder(s2);
+            float r3 = VectorKernelSupport.sumInLaneOrder(s3);
             for (; p < k; p++) {
                 r0 += a[p] * b[b0 + p];
                 r1 += a[p] * b[b0 + ld + p];
@@ -93,7 +93,7 @@ final class Gemv {
             for (; p + LANES <= k; p += LANES) {
                 s = FloatVector.fromArray(SPECIES, b, b0 + p).fma(FloatVector.fromArray(SPECIES, a, p), s);
             }
-            float r = s.reduceLanes(VectorOperators.ADD);
+            float r = VectorKernelSupport.sumInLaneOrder(s);
             for (; p < k; p++) r += a[p] * b[b0 + p];
             row[j] = r;
         }

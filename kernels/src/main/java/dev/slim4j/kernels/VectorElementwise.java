@@ -72,8 +72,8 @@ final class VectorElementwise implements Elementwise {
                 }
             }
         }
-        double ss = s.reduceLanes(VectorOperators.ADD), qs = q.reduceLanes(VectorOperators.ADD);
-        double gs = g.reduceLanes(VectorOperators.ADD), hs = h.reduceLanes(VectorOperators.ADD);
+        double ss = VectorKernelSupport.sumInLaneOrder(s), qs = VectorKernelSupport.sumInLaneOrder(q);
+        double gs = VectorKernelSupport.sumInLaneOrder(g), hs = VectorKernelSupport.sumInLaneOrder(h);
         for (; i < count; i++) {
             double d = x[xOff + i] - shift;
             ss += d;

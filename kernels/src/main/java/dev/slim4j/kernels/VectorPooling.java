@@ -133,7 +133,7 @@ final class VectorPooling implements Pooling {
             FloatVector v = FloatVector.fromArray(SPECIES, x, from + i);
             acc = max ? acc.max(v) : acc.add(v);
         }
-        float r = acc.reduceLanes(max ? VectorOperators.MAX : VectorOperators.ADD);
+        float r = max ? acc.reduceLanes(VectorOperators.MAX) : VectorKernelSupport.sumInLaneOrder(acc);
         for (; i < count; i++) {
             r = max ? Math.max(r, x[from + i]) : r + x[from + i];
         }
