@@ -22,20 +22,91 @@
 /* k per chunk: the widened rows of a block take MR * KC * 2 bytes (24 KiB) of stack */
 #define KC 2048
 
-/* Rows r of the block, bytes [k0, k0 + kc) widened to int16, zero past k, at w + r * kcq (kcq: kc rounded up to 4). */
-static void widen(const uint8_t *a, int lda, int rows, int k0, int kc, int kcq, int16_t *w) {
+/* Widens len bytes from src to int16 at dst, reading no byte past src + len. */
+static inline void widen_bytes(const uint8_t *src, int len, int16_t *dst) {
+    int t = 0;
+    for (; t + 16 <= len; t += 16) {
+        __m128i bytes = _mm_loadu_si128((const __m128i *) (src + t));
+        _mm256_storeu_si256((__m256i *) (dst + t), _mm256_cvtepu8_epi16(bytes));
+    }
+    for (; t + 8 <= len; t += 8) {
+        __m128i bytes = _mm_loadl_epi64((const __m128i *) (src + t));
+        _mm_storeu_si128((__m128i *) (dst + t), _mm_cvtepu8_epi16(bytes));
+    }
+    for (; t < len; t++) dst[t] = src[t];
+}
+
+/*
+ * Where the rows of A come from: rows of a matrix (lda apart), or patches of padded channels-last images read in
+ * place (Int8Patches on the Java side): row i is the patch of output position i % out_hw of image i / out_hw,
+ * kernel_rows runs of run_bytes, kernel_row_step bytes apart (k = kernel_rows * run_bytes), packed tightly into the
+ * widened rows, so the weights are those of the unfolded patches.
+ */
+typedef struct {
+    const uint8_t *a;
+    int lda;
+    int image_bytes, out_w, out_hw, row_stride, col_stride, kernel_rows, kernel_row_step, run_bytes;
+} rows_source;
+
+/*
+ * Rows [i, i + rows) of A, elements [k0, k0 + kc), widened to int16 at w + r * kcq (kcq: kc rounded up to 4), zero
+ * past k; the block's unused rows repeat row i.
+ */
+static void widen_matrix_rows(const rows_source *src, int i, int rows, int k0, int kc, int kcq, int16_t *w) {
     for (int r = 0; r < MR; r++) {
-        const uint8_t *src = a + (long) (r < rows ? r : 0) * lda + k0;
+        const uint8_t *row = src->a + (long) (i + (r < rows ? r : 0)) * src->lda + k0;
         int16_t *dst = w + (long) r * kcq;
-        int t = 0;
-        for (; t + 16 <= kc; t += 16) {
-            __m128i bytes = _mm_loadu_si128((const __m128i *) (src + t));
-            _mm256_storeu_si256((__m256i *) (dst + t), _mm256_cvtepu8_epi16(bytes));
-        }
-        for (; t < kc; t++) dst[t] = src[t];
-        for (; t < kcq; t++) dst[t] = 0;
+        widen_bytes(row, kc, dst);
+        /* zeros up to kcq, and past it into the next row (written after) or the buffer's slack */
+        _mm_storeu_si128((__m128i *) (dst + kc), _mm_setzero_si128());
     }
 }
+
+/*
+ * Runs are widened 8 bytes at a time, the last group of a run reading up to 7 bytes past it (Int8Patches asks for
+ * that slack) and writing as far past its place in the row, which the next run (or row, or the zero padding to
+ * kcq) then overwrites; the buffer has 8 values of slack after the last row.
+ */
+static void widen_patch_rows(const rows_source *src, int i, int rows, int k0, int kc, int kcq, int16_t *w) {
+    int run = src->run_bytes;
+    /* one division per block: consecutive rows step along the output row, then to the next row or image */
+    int image = i / src->out_hw, position = i % src->out_hw;
+    int oh = position / src->out_w, ow = position % src->out_w;
+    const uint8_t *first = 0;
+    for (int r = 0; r < MR; r++) {
+        const uint8_t *start = first;
+        if (r < rows) {
+            start = src->a + (long) image * src->image_bytes + (long) oh * src->row_stride + (long) ow * src->col_stride;
+            if (r == 0) first = start;
+            if (++ow == src->out_w) {
+                ow = 0;
+                if (++oh * src->out_w == src->out_hw) {
+                    oh = 0;
+                    image++;
+                }
+            }
+        }
+        int16_t *dst = w + (long) r * kcq;
+        const uint8_t *piece = start + (long) (k0 / run) * src->kernel_row_step;
+        int at = k0 % run;
+        for (int t = 0; t < kc; piece += src->kernel_row_step, at = 0) {
+            int len = run - at < kc - t ? run - at : kc - t;
+            const uint8_t *from = piece + at;
+            int16_t *to = dst + t;
+            int b = 0;
+            for (; b + 16 <= len; b += 16) {
+                _mm256_storeu_si256((__m256i *) (to + b), _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *) (from + b))));
+            }
+            for (; b < len; b += 8) {
+                _mm_storeu_si128((__m128i *) (to + b), _mm_cvtepu8_epi16(_mm_loadl_epi64((const __m128i *) (from + b))));
+            }
+            t += len;
+        }
+        _mm_storeu_si128((__m128i *) (dst + kc), _mm_setzero_si128());
+    }
+}
+
+typedef void (*widen_rows)(const rows_source *, int, int, int, int, int, int16_t *);
 
 /* The 8 column sums of one row from its two accumulators (partial sums of columns 0-3 and 4-7, two each). */
 static inline __attribute__((always_inline)) __m256i columns(__m256i x, __m256i y) {
@@ -98,12 +169,10 @@ static void store_ints(const sink *s, int i, int j, int rows, int cols, const __
  * Java side checks), stored at y[(row / rpi) * image_stride + row % rpi + col * channel_stride].
  */
 static void store_bytes(const sink *s, int i, int j, int rows, int cols, const __m256i acc[MR]) {
-    int32_t offset[8] = {0};
-    float mul[8] = {0};
-    memcpy(offset, s->offset + j, (size_t) cols * 4);
-    memcpy(mul, s->mul + j, (size_t) cols * 4);
-    const __m256i off = _mm256_loadu_si256((const __m256i *) offset);
-    const __m256 m = _mm256_loadu_ps(mul);
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(cols), lanes);
+    const __m256i off = _mm256_maskload_epi32(s->offset + j, mask);
+    const __m256 m = _mm256_maskload_ps(s->mul + j, mask);
     const __m256 lo = _mm256_set1_ps((float) (s->qmin - s->zero));
     const __m256 hi = _mm256_set1_ps((float) (s->qmax - s->zero));
     const __m256i zero = _mm256_set1_epi32(s->zero);
@@ -111,33 +180,54 @@ static void store_bytes(const sink *s, int i, int j, int rows, int cols, const _
     const __m256i low_bytes = _mm256_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                                                0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
     const __m256i gather = _mm256_setr_epi32(0, 4, 1, 1, 1, 1, 1, 1);
-    int image = i / s->rpi, position = i % s->rpi;
-    for (int r = 0; r < rows; r++, position++) {
-        if (position == s->rpi) {
-            position = 0;
-            image++;
-        }
+    __m128i q8[8];
+    for (int r = 0; r < MR; r++) {
         __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(acc[r], off)), m);
         f = _mm256_round_ps(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
         f = _mm256_min_ps(_mm256_max_ps(f, lo), hi);
         __m256i q = _mm256_add_epi32(_mm256_cvtps_epi32(f), zero);
         q = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(q, low_bytes), gather);
+        q8[r] = _mm256_castsi256_si128(q); /* the row's 8 bytes in the low half */
+    }
+    int image = i / s->rpi, position = i % s->rpi;
+    if (s->channel_stride != 1 && rows == MR && position + MR <= s->rpi) {
+        /* whole block in one image's planes: transpose to 8 columns of 6 row bytes, one run per plane */
+        q8[6] = q8[7] = _mm_setzero_si128();
+        __m128i a = _mm_unpacklo_epi8(q8[0], q8[1]), b = _mm_unpacklo_epi8(q8[2], q8[3]);
+        __m128i c = _mm_unpacklo_epi8(q8[4], q8[5]), d = _mm_unpacklo_epi8(q8[6], q8[7]);
+        __m128i ab0 = _mm_unpacklo_epi16(a, b), ab1 = _mm_unpackhi_epi16(a, b);
+        __m128i cd0 = _mm_unpacklo_epi16(c, d), cd1 = _mm_unpackhi_epi16(c, d);
+        uint8_t t[64];
+        _mm_storeu_si128((__m128i *) t, _mm_unpacklo_epi32(ab0, cd0));       /* columns 0, 1 */
+        _mm_storeu_si128((__m128i *) (t + 16), _mm_unpackhi_epi32(ab0, cd0)); /* columns 2, 3 */
+        _mm_storeu_si128((__m128i *) (t + 32), _mm_unpacklo_epi32(ab1, cd1)); /* columns 4, 5 */
+        _mm_storeu_si128((__m128i *) (t + 48), _mm_unpackhi_epi32(ab1, cd1)); /* columns 6, 7 */
+        uint8_t *base = s->y + (long) image * s->image_stride + position + (long) j * s->channel_stride;
+        for (int col = 0; col < cols; col++) memcpy(base + (long) col * s->channel_stride, t + 8 * col, MR);
+        return;
+    }
+    for (int r = 0; r < rows; r++, position++) {
+        if (position == s->rpi) {
+            position = 0;
+            image++;
+        }
         uint8_t bytes[8];
-        _mm_storel_epi64((__m128i *) bytes, _mm256_castsi256_si128(q));
+        _mm_storel_epi64((__m128i *) bytes, q8[r]);
         uint8_t *base = s->y + (long) image * s->image_stride + position + (long) j * s->channel_stride;
         if (s->channel_stride == 1) {
-            memcpy(base, bytes, (size_t) cols);
+            if (cols == 8) memcpy(base, bytes, 8);
+            else memcpy(base, bytes, (size_t) cols);
         } else {
-            for (int c = 0; c < cols; c++) base[(long) c * s->channel_stride] = bytes[c];
+            for (int col = 0; col < cols; col++) base[(long) col * s->channel_stride] = bytes[col];
         }
     }
 }
 
 /* Rows [i0, i1) and columns [j0, j1) (j0 a multiple of 64) of A * B, each finished block handed to store. */
-static void product(const uint8_t *a, int lda, const int8_t *bp, int k, int i0, int i1, int j0, int j1,
+static void product(const rows_source *a, widen_rows widen, const int8_t *bp, int k, int i0, int i1, int j0, int j1,
                     const sink *s, void (*store)(const sink *, int, int, int, int, const __m256i *)) {
     int quads = (k + 3) / 4;
-    int16_t w[MR * KC];
+    int16_t w[MR * KC + 16];
     __m256i saved[NR / 8][MR];
     for (int j = j0; j < j1; j += NR) {
         const int8_t *panel = bp + (long) (j / NR) * quads * NR * 4;
@@ -148,7 +238,7 @@ static void product(const uint8_t *a, int lda, const int8_t *bp, int k, int i0, 
             for (int k0 = 0; k0 == 0 || k0 < k; k0 += KC) { /* once when k is 0: zero sums */
                 int kc = k - k0 < KC ? k - k0 : KC;
                 int kcq = (kc + 3) / 4 * 4;
-                widen(a + (long) i * lda, lda, rows, k0, kc, kcq, w);
+                widen(a, i, rows, k0, kc, kcq, w);
                 for (int g = 0; g < groups; g++) {
                     __m256i acc[MR];
                     for (int r = 0; r < MR; r++) acc[r] = k0 == 0 ? _mm256_setzero_si256() : saved[g][r];
@@ -170,7 +260,8 @@ void slim4j_int8_avx2_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t 
                            int j0, int j1) {
     (void) n;
     sink s = {c, ldc, 0, 0, 0, 0, 0, 0, 1, 0, 0};
-    product(a, lda, bp, k, 0, m, j0, j1, &s, store_ints);
+    rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
+    product(&src, widen_matrix_rows, bp, k, 0, m, j0, j1, &s, store_ints);
 }
 
 /* Rows [i0, i1) and columns [j0, j1) of the requantized product: int8_gemm.c's slim4j_int8_gemm_requant. */
@@ -178,5 +269,19 @@ void slim4j_int8_avx2_gemm_requant(const uint8_t *a, int lda, const int8_t *bp, 
                                    int j1, const int32_t *offset, const float *mul, int zero, int qmin, int qmax,
                                    uint8_t *y, int rpi, int image_stride, int channel_stride) {
     sink s = {0, 0, offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride};
-    product(a, lda, bp, k, i0, i1, j0, j1, &s, store_bytes);
+    rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
+    product(&src, widen_matrix_rows, bp, k, i0, i1, j0, j1, &s, store_bytes);
+}
+
+/*
+ * The requantized product with A read in place from image patches; geometry = {image_bytes, out_w, out_hw,
+ * row_stride, col_stride, kernel_rows, kernel_row_step, run_bytes}, k = kernel_rows * run_bytes.
+ */
+void slim4j_int8_avx2_patches_requant(const uint8_t *x, const int32_t *geometry, const int8_t *bp, int i0, int i1,
+                                      int j0, int j1, const int32_t *offset, const float *mul, int zero, int qmin,
+                                      int qmax, uint8_t *y, int rpi, int image_stride, int channel_stride) {
+    sink s = {0, 0, offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride};
+    rows_source src = {x, 0, geometry[0], geometry[1], geometry[2], geometry[3], geometry[4], geometry[5],
+                       geometry[6], geometry[7]};
+    product(&src, widen_patch_rows, bp, geometry[5] * geometry[7], i0, i1, j0, j1, &s, store_bytes);
 }

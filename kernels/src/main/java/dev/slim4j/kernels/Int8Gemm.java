@@ -29,6 +29,35 @@ public interface Int8Gemm {
         }
     }
 
+    /**
+     * The requantized product with the left side read from image patches in place ({@link Int8Patches}, rows
+     * {@code 0 .. m-1}). This definition computes each dot product from {@link Int8Patches#at}; an implementation
+     * may read the patches block by block without unfolding them.
+     */
+    default void multiplyPatchesRequantized(int m, Int8Patches a, Int8Weights b, Requantization rq,
+                                            RequantizedOutput y, Parallelism parallelism) {
+        a.check(m, b);
+        checkRequantized(m, b, rq, y);
+        byte[] w = b.rowMajor();
+        int n = b.n();
+        byte[] out = y.data();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int sum = 0;
+                for (int kk = 0; kk < b.k(); kk++) sum += a.at(i, kk) * w[kk * n + j];
+                out[y.index(i, j)] = rq.apply(sum, j);
+            }
+        }
+    }
+
+    /**
+     * True when {@link #multiplyPatchesRequantized} reads the patches in place at GEMM speed; false when it is
+     * the definition above, and a convolution should unfold its patches for {@link #multiplyRequantized} instead.
+     */
+    default boolean readsPatchesInPlace() {
+        return false;
+    }
+
     /** Throws when {@code rq} does not have one column per output column or {@code y} is too short. */
     static void checkRequantized(int m, Int8Weights b, Requantization rq, RequantizedOutput y) {
         if (rq.columns() != b.n()) {

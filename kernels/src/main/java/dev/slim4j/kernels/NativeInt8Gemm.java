@@ -23,6 +23,10 @@ final class NativeInt8Gemm implements Int8Gemm {
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
             ValueLayout.JAVA_INT);
+    private static final FunctionDescriptor PATCHES_REQUANT = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS,
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
     private static final long MIN_OPS_PER_THREAD = 1 << 21;
     /** Row parts are multiples of the tallest register block (24 rows). */
     private static final int ROW_BLOCK = 24;
@@ -57,6 +61,8 @@ final class NativeInt8Gemm implements Int8Gemm {
     private static final class Avx2Handles {
         static final MethodHandle GEMM = link(Variant.AVX2, "gemm", NativeInt8Gemm.GEMM);
         static final MethodHandle GEMM_REQUANT = link(Variant.AVX2, "gemm_requant", NativeInt8Gemm.GEMM_REQUANT);
+        static final MethodHandle PATCHES_REQUANT = link(Variant.AVX2, "patches_requant",
+                NativeInt8Gemm.PATCHES_REQUANT);
     }
 
     private static MethodHandle link(Variant variant, String function, FunctionDescriptor descriptor) {
@@ -107,6 +113,37 @@ final class NativeInt8Gemm implements Int8Gemm {
         }
         Int8Gemm.checkA(m, a, aOff, lda, b);
         Int8Gemm.checkRequantized(m, b, rq, y);
+        split(m, b, parallelism, (i0, i1, j0, j1) -> callRequant(a, aOff, lda, b, rq, y, i0, i1, j0, j1));
+    }
+
+    /** The AVX2 kernel widens the rows of each register block from the images as it goes (the VNNI one does not). */
+    @Override
+    public boolean readsPatchesInPlace() {
+        return variant == Variant.AVX2;
+    }
+
+    /** Fused and in place where {@link #readsPatchesInPlace}: the rows of each block are read from the images. */
+    @Override
+    public void multiplyPatchesRequantized(int m, Int8Patches a, Int8Weights b, Requantization rq,
+                                           RequantizedOutput y, Parallelism parallelism) {
+        if (!readsPatchesInPlace() || !rq.finiteMultipliers()) {
+            Int8Gemm.super.multiplyPatchesRequantized(m, a, b, rq, y, parallelism);
+            return;
+        }
+        a.check(m, b);
+        Int8Gemm.checkRequantized(m, b, rq, y);
+        int[] geometry = {a.imageBytes(), a.outWidth(), a.outPositions(), a.rowStride(), a.colStride(),
+                a.kernelRows(), a.kernelRowStep(), a.runBytes()};
+        split(m, b, parallelism, (i0, i1, j0, j1) -> callPatches(a, geometry, b, rq, y, i0, i1, j0, j1));
+    }
+
+    /** A block of rows [i0, i1) and columns [j0, j1) of the product. */
+    private interface Block {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /** Threads split the column panels, or the rows when there are fewer panels than threads (narrow layers). */
+    private static void split(int m, Int8Weights b, Parallelism parallelism, Block block) {
         if (m == 0 || b.n() == 0) return;
         int panels = Math.ceilDiv(b.n(), Int8Weights.PANEL);
         long ops = 2L * m * b.n() * b.k();
@@ -115,7 +152,7 @@ final class NativeInt8Gemm implements Int8Gemm {
             parallelism.run(parts, part -> {
                 int from = (int) ((long) panels * part / parts) * Int8Weights.PANEL;
                 int to = Math.min(b.n(), (int) ((long) panels * (part + 1) / parts) * Int8Weights.PANEL);
-                if (to > from) callRequant(a, aOff, lda, b, rq, y, 0, m, from, to);
+                if (to > from) block.run(0, m, from, to);
             });
             return;
         }
@@ -124,8 +161,23 @@ final class NativeInt8Gemm implements Int8Gemm {
         parallelism.run(rowParts, part -> {
             int from = (int) ((long) blocks * part / rowParts) * ROW_BLOCK;
             int to = Math.min(m, (int) ((long) blocks * (part + 1) / rowParts) * ROW_BLOCK);
-            if (to > from) callRequant(a, aOff, lda, b, rq, y, from, to, 0, b.n());
+            if (to > from) block.run(from, to, 0, b.n());
         });
+    }
+
+    private void callPatches(Int8Patches a, int[] geometry, Int8Weights b, Requantization rq, RequantizedOutput y,
+                             int i0, int i1, int j0, int j1) {
+        try {
+            Avx2Handles.PATCHES_REQUANT.invokeExact(MemorySegment.ofArray(a.data()).asSlice(a.offset()),
+                    MemorySegment.ofArray(geometry), MemorySegment.ofArray(b.packed()), i0, i1, j0, j1,
+                    MemorySegment.ofArray(rq.offset()), MemorySegment.ofArray(rq.multiplier()), rq.zeroPoint(),
+                    rq.qmin(), rq.qmax(), MemorySegment.ofArray(y.data()).asSlice(y.offset()), y.rowsPerImage(),
+                    y.imageStride(), y.channelStride());
+        } catch (Throwable t) {
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error e) throw e;
+            throw new IllegalStateException("native int8 patch GEMM failed", t);
+        }
     }
 
     private void callRequant(byte[] a, int aOff, int lda, Int8Weights b, Requantization rq, RequantizedOutput y,

@@ -2,6 +2,7 @@ package dev.slim4j.runtime.plan;
 
 import dev.slim4j.kernels.ConvGeometry;
 import dev.slim4j.kernels.Int8Gemm;
+import dev.slim4j.kernels.Int8Patches;
 import dev.slim4j.kernels.Int8Weights;
 import dev.slim4j.kernels.Requantization;
 import dev.slim4j.kernels.RequantizedOutput;
@@ -21,7 +22,9 @@ import java.nio.ByteOrder;
  * ({@code acc - zx * sum_k w}), biased and requantized per output channel exactly as the reference does, by the
  * GEMM itself straight into the output's channel planes or channels-last rows (see {@link ChannelsLastValues}).
  * A 1x1 convolution without stride or padding on a channels-last input (or on 1x1 images) multiplies the input as
- * it lies.
+ * it lies. When the GEMM reads patches in place ({@link Int8Gemm#readsPatchesInPlace}, the native AVX2 kernel)
+ * and there is no horizontal dilation, nothing is unfolded: the padded images of a chunk lie side by side and the
+ * GEMM reads each patch's {@code kH} runs from them ({@link Int8Patches}) as it widens a block's rows.
  */
 final class Int8ConvStep implements Step {
     /** Unfolded rows of several images go to one GEMM, up to this many bytes (small images, 1x1 on vectors). */
@@ -44,25 +47,30 @@ final class Int8ConvStep implements Step {
     private final boolean outputChannelsLast;
     /** A 1x1 kernel without stride or padding on channels-last input or 1x1 images: the input is the GEMM's left side. */
     private final boolean direct;
+    /** The GEMM reads the patches from {@link #image}'s chunk of padded images (nothing unfolded). */
+    private final boolean inPlace;
 
-    Int8ConvStep(ConvGeometry g, Int8Gemm gemm, Int8Weights weights, int[] bias, float[] multiplier, int xZero,
+    /** {@code w}: the weights [M, C, kH, kW] as int8. */
+    Int8ConvStep(ConvGeometry g, Int8Gemm gemm, byte[] w, int[] bias, float[] multiplier, int xZero,
                  long yZero, DType yType, Shape yShape, Operand x, Operand.Slot y, Workers workers,
                  boolean inputChannelsLast, boolean outputChannelsLast) {
         this.g = g;
         this.gemm = gemm;
-        this.weights = weights;
         this.x = x;
         this.y = y;
         this.workers = workers;
         int spatial = g.outHeight() * g.outWidth();
-        this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / ((long) spatial * g.patchSize())));
         this.inputChannelsLast = inputChannelsLast;
         this.outputChannelsLast = outputChannelsLast;
-        this.direct = g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
-                && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0
-                && (inputChannelsLast || g.height() == 1 && g.width() == 1);
-        this.rows = direct ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
-        this.image = direct ? null : PaddedImage.bytes(g, xZero, SLACK);
+        this.direct = multipliesInputAsItLies(g, inputChannelsLast);
+        this.inPlace = !direct && readsPatchesInPlace(g, gemm);
+        this.weights = Int8Weights.of(patchMajorWeights(g, w), 0, g.patchSize(), g.outChannels());
+        long paddedImage = (long) (g.height() + g.padTop() + g.padBottom()) * (g.width() + g.padLeft() + g.padRight())
+                * g.channels();
+        long chunkUnit = inPlace ? paddedImage : (long) spatial * g.patchSize();
+        this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / Math.max(1, chunkUnit)));
+        this.rows = direct || inPlace ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
+        this.image = direct ? null : PaddedImage.bytes(g, xZero, SLACK, inPlace ? imagesPerChunk : 1);
         int[] offset = new int[g.outChannels()];
         for (int m = 0; m < offset.length; m++) {
             offset[m] = (bias == null ? 0 : bias[m]) - xZero * weights.columnSums()[m];
@@ -83,6 +91,20 @@ final class Int8ConvStep implements Step {
                     workers.parallelism());
             return;
         }
+        int imageBytes = g.channels() * g.height() * g.width();
+        if (inPlace) {
+            int paddedWidth = image.width() * g.channels();
+            Int8Patches patches = new Int8Patches(image.data(), 0, image.imageSize(), g.outWidth(), spatial,
+                    g.strideH() * paddedWidth, g.strideW() * g.channels(), g.kernelH(), g.dilationH() * paddedWidth,
+                    g.kernelW() * g.channels());
+            for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
+                int count = Math.min(imagesPerChunk, g.batch() - n0);
+                for (int i = 0; i < count; i++) image.load(xb, (n0 + i) * imageBytes, inputChannelsLast, i);
+                gemm.multiplyPatchesRequantized(count * spatial, patches, weights, requantization, output(yb, n0),
+                        workers.parallelism());
+            }
+            return;
+        }
         for (int n0 = 0; n0 < g.batch(); n0 += imagesPerChunk) {
             int count = Math.min(imagesPerChunk, g.batch() - n0);
             for (int i = 0; i < count; i++) {
@@ -92,6 +114,18 @@ final class Int8ConvStep implements Step {
             gemm.multiplyRequantized(count * spatial, rows, 0, k, weights, requantization, output(yb, n0),
                     workers.parallelism());
         }
+    }
+
+    /** True for a 1x1 kernel without stride or padding on channels-last input or 1x1 images. */
+    static boolean multipliesInputAsItLies(ConvGeometry g, boolean inputChannelsLast) {
+        return g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
+                && g.padTop() + g.padLeft() + g.padBottom() + g.padRight() == 0
+                && (inputChannelsLast || g.height() == 1 && g.width() == 1);
+    }
+
+    /** True when {@code gemm} reads patches in place and the kernel has no horizontal dilation. */
+    static boolean readsPatchesInPlace(ConvGeometry g, Int8Gemm gemm) {
+        return gemm.readsPatchesInPlace() && g.dilationW() == 1;
     }
 
     /** The weights [M, C, kH, kW] as the GEMM's right-hand side: row {@code (kh*kW + kw)*C + c}, column m. */

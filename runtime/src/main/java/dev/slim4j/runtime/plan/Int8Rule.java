@@ -40,16 +40,17 @@ final class Int8Rule {
         }
         if (op.group() != 1) return depthwise(v, g, w);
         int m = g.outChannels();
-        int k = g.patchSize();
         byte[] wb = w.bytes();
-        Int8Weights weights = Int8Weights.of(Int8ConvStep.patchMajorWeights(g, wb), 0, k, m);
         float[] mult = multipliers(v.constant(1), v.constant(4), v.constant(6), m);
         int[] bias = v.has(8) ? v.constant(8).ints() : null;
         int xZero = (int) v.constant(2).getLong(0);
         Tensor yZp = v.constant(7);
         Int8Gemm gemm = Kernels.int8Gemm();
-        return Choice.fast("im2row-nhwc+" + gemm.name(), "uint8 x int8 -> int32, requantized per channel"
-                + layouts(v), p -> new Int8ConvStep(g, gemm, weights, bias, mult, xZero, yZp.getLong(0), yZp.dtype(),
+        boolean inputChannelsLast = v.channelsLast(v.node().input(0));
+        String how = !Int8ConvStep.multipliesInputAsItLies(g, inputChannelsLast)
+                && Int8ConvStep.readsPatchesInPlace(g, gemm) ? "im2row-in-place-nhwc+" : "im2row-nhwc+";
+        return Choice.fast(how + gemm.name(), "uint8 x int8 -> int32, requantized per channel"
+                + layouts(v), p -> new Int8ConvStep(g, gemm, wb, bias, mult, xZero, yZp.getLong(0), yZp.dtype(),
                         v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers(),
                         v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));
     }

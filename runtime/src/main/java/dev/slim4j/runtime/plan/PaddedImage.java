@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@code (H + pads) x (W + pads) x C}, whose border holds x_zero_point (so padded taps add nothing once the
  * zero-point correction is applied): as bytes ({@link #bytes}) or widened to floats 0..255 ({@link #floats}). Copies
  * from NCHW planes or from channels-last rows. {@code slack} spare bytes at the end of a byte image let readers
- * move whole longs past the last element.
+ * move whole longs past the last element. A byte buffer may hold several images one after the other (slots).
  */
 final class PaddedImage {
     private final ConvGeometry g;
@@ -31,7 +31,12 @@ final class PaddedImage {
     }
 
     static PaddedImage bytes(ConvGeometry g, int xZero, int slack) {
-        byte[] data = new byte[size(g) + slack];
+        return bytes(g, xZero, slack, 1);
+    }
+
+    /** A byte buffer of {@code images} padded images (slots {@code 0 .. images-1}), then {@code slack} bytes. */
+    static PaddedImage bytes(ConvGeometry g, int xZero, int slack, int images) {
+        byte[] data = new byte[Math.multiplyExact(size(g), images) + slack];
         Arrays.fill(data, (byte) xZero);
         return new PaddedImage(g, data, null, null);
     }
@@ -53,6 +58,11 @@ final class PaddedImage {
         return floats;
     }
 
+    /** Bytes (or floats) of one padded image. */
+    int imageSize() {
+        return size(g);
+    }
+
     /** Padded width in pixels. */
     int width() {
         return width;
@@ -60,10 +70,16 @@ final class PaddedImage {
 
     /** Loads the image at {@code x[off]}, stored channels-last when {@code channelsLast}, else as channel planes. */
     void load(byte[] x, int off, boolean channelsLast) {
+        load(x, off, channelsLast, 0);
+    }
+
+    /** Loads the image at {@code x[off]} into slot {@code slot} of a byte buffer of several images. */
+    void load(byte[] x, int off, boolean channelsLast, int slot) {
         int c = g.channels(), h = g.height(), w = g.width();
+        int base = slot * size(g);
         if (channelsLast) {
             for (int y = 0; y < h; y++) {
-                int dst = ((y + g.padTop()) * width + g.padLeft()) * c;
+                int dst = base + ((y + g.padTop()) * width + g.padLeft()) * c;
                 int src = off + y * w * c;
                 if (bytes != null) {
                     System.arraycopy(x, src, bytes, dst, w * c);
@@ -76,7 +92,7 @@ final class PaddedImage {
         for (int ch = 0; ch < c; ch++) {
             int src = off + ch * h * w;
             for (int y = 0; y < h; y++, src += w) {
-                int dst = ((y + g.padTop()) * width + g.padLeft()) * c + ch;
+                int dst = base + ((y + g.padTop()) * width + g.padLeft()) * c + ch;
                 if (bytes != null) {
                     for (int x0 = 0; x0 < w; x0++, dst += c) bytes[dst] = x[src + x0];
                 } else {
