@@ -229,8 +229,9 @@ final class PruneJob {
     static final int RECONSTRUCTION_SAMPLES = 4000;
 
     private Cut reconstructed(DependencyGraph graph) {
+        // the ratio for a FLOPs target is solved over the groups reconstruction selects in (the others stay whole)
         double ratio = r.sparsity().isPresent() ? r.sparsity().getAsDouble()
-                : FlopsTarget.solve(graph, PruningConfig.defaults().withRoundTo(r.roundTo()).withImportance(Importance.l1()), r.flopsTarget().getAsDouble()).ratio();
+                : ReconstructionPruning.ratioForMacs(graph, r.flopsTarget().getAsDouble()).ratio();
         Dataset images = train.get();
         DataLoader loader = new DataLoader(images.limit(Math.min(RECONSTRUCTION_IMAGES, images.size())), LoaderConfig.defaults()
                 .withBatchSize(64).withSeed(r.training().seed()).withNormalization(r.training().normalization()));

@@ -62,6 +62,44 @@ class ReconstructionPruningTest {
         }
     }
 
+    /**
+     * h is read by two convolutions, so reconstruction leaves its group whole: a ratio solved over every group
+     * (FlopsTarget with L1) then keeps more MACs than asked, while ratioForMacs, solved over the groups
+     * reconstruction prunes, meets the budget, and no smaller ratio would.
+     */
+    @Test void aFlopsTargetIsMetOverTheGroupsReconstructionPrunes() {
+        Random r = new Random(2);
+        GraphBuilder b = GraphBuilder.create("branches");
+        String x = b.input("x", DType.FLOAT32, "N", 3, 8, 8);
+        String h = b.relu(b.conv(x, Tensor.ofFloats(Shape.of(16, 3, 3, 3), gaussian(r, 16 * 27)), null, 1, 1));
+        String left = b.conv(h, Tensor.ofFloats(Shape.of(12, 16, 3, 3), gaussian(r, 12 * 144)), null, 1, 1);
+        String right = b.conv(h, Tensor.ofFloats(Shape.of(12, 16, 1, 1), gaussian(r, 12 * 16)), null, 1, 0);
+        String joined = b.relu(b.add(left, right));
+        String c = b.relu(b.conv(joined, Tensor.ofFloats(Shape.of(10, 12, 3, 3), gaussian(r, 10 * 108)), null, 1, 1));
+        String y = b.linear(b.flatten(b.globalAveragePool(c), 1), Tensor.ofFloats(Shape.of(4, 10), gaussian(r, 40)), null);
+        DependencyGraph graph = DependencyGraph.of(b.output(y).buildModel());
+        List<Map<String, Tensor>> batches = List.of(Map.of("x", Tensor.ofFloats(Shape.of(4, 3, 8, 8), gaussian(r, 4 * 192))));
+        double keep = 0.6;
+        long before = dev.slim4j.ir.metrics.ModelMetrics.measure(graph.model()).macs();
+
+        double overAll = FlopsTarget.solve(graph, PruningConfig.defaults().withImportance(Importance.l1()), keep).ratio();
+        ReconstructionPruning.Result missed = ReconstructionPruning.plan(graph, overAll, batches, 100, 3);
+        assertEquals(1, missed.skipped().size(), missed.skipped().toString());
+        assertTrue(macs(graph, missed.plan()) > keep * before, "the old ratio should miss the target here");
+
+        ReconstructionPruning.MacsBudget budget = ReconstructionPruning.ratioForMacs(graph, keep);
+        assertTrue(budget.reached());
+        long after = macs(graph, ReconstructionPruning.plan(graph, budget.ratio(), batches, 100, 3).plan());
+        assertEquals(budget.macsAfter(), after, "MACs depend on the ratio, not on the channels chosen");
+        assertTrue(after <= keep * before, after + " of " + before);
+        long lessPruned = macs(graph, ReconstructionPruning.plan(graph, budget.ratio() - 0.01, batches, 100, 3).plan());
+        assertTrue(lessPruned > keep * before || lessPruned == after, "a smaller ratio should not reach the target too");
+    }
+
+    private static long macs(DependencyGraph graph, PruningPlan plan) {
+        return dev.slim4j.ir.metrics.ModelMetrics.measure(ChannelPruner.apply(graph, plan)).macs();
+    }
+
     private static float[] run(Model m, Tensor x) {
         try (Session s = Session.create(m)) {
             return s.run(Map.of("x", x)).values().iterator().next().floats();
