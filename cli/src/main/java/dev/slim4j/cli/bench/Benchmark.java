@@ -9,13 +9,17 @@ import java.util.Map;
 /**
  * Warm-up, then measured runs alternating the targets (A B A B ...), so that slow drifts of the
  * machine (other processes, frequency, heat) touch every runtime alike. Warm-up runs its rounds and its
- * seconds, whichever is longer; measuring stops at its run count or its time limit, whichever comes first, after
+ * seconds, whichever is longer, and then until the JIT is quiet; measuring stops at its run count or its time limit, whichever comes first, after
  * at least one round. Progress goes to
  * {@code progress} at most every two seconds, and only for runs that take that long.
  */
 final class Benchmark {
     private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
     static final int MAX_WARMUP_ROUNDS = 100_000;
+    /** The JIT counts as done when it has compiled nothing for this long. */
+    static final long JIT_QUIET_NS = 1_000_000_000L;
+    /** Waiting for the JIT stops this long after the warm-up's own seconds. */
+    static final long MAX_JIT_WAIT_NS = 60_000_000_000L;
 
     private final List<InferenceTarget> targets;
     private final BenchOptions options;
@@ -42,12 +46,17 @@ final class Benchmark {
 
     /**
      * At least the warm-up rounds and at least the warm-up seconds (the JIT needs thousands of calls of a small
-     * model's kernels, which a round count alone does not give), at most {@link #MAX_WARMUP_ROUNDS} rounds.
+     * model's kernels, which a round count alone does not give), then on until the JIT has compiled nothing for
+     * {@link #JIT_QUIET_NS} ({@link JitActivity}), for at most {@link #MAX_JIT_WAIT_NS} more; at most
+     * {@link #MAX_WARMUP_ROUNDS} rounds.
      */
     private void warmUp() {
         long deadline = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
+        long jitDeadline = deadline + MAX_JIT_WAIT_NS;
+        JitActivity jit = new JitActivity();
         while (warmupDone < MAX_WARMUP_ROUNDS
-                && (warmupDone < options.warmupRuns() || System.nanoTime() < deadline)) {
+                && (warmupDone < options.warmupRuns() || System.nanoTime() < deadline
+                    || (!jit.idleFor(JIT_QUIET_NS) && System.nanoTime() < jitDeadline))) {
             for (InferenceTarget t : targets) t.runOnce();
             warmupDone++;
             report("warm-up", warmupDone, options.warmupRuns());

@@ -1,5 +1,6 @@
 package dev.slim4j.cli.quantize;
 
+import dev.slim4j.cli.bench.JitActivity;
 import dev.slim4j.ir.Dim;
 import dev.slim4j.ir.Model;
 import dev.slim4j.ir.TensorType;
@@ -25,6 +26,9 @@ import java.util.Random;
 record LatencyCheck(int batch, int rounds, double floatMs, double quantizedMs) {
     static final int WARMUP = 3;
     static final long WARMUP_NANOS = 3_000_000_000L;
+    /** After the warm-up seconds, on until the JIT has compiled nothing for this long (at most MAX_WARMUP_NANOS). */
+    static final long JIT_QUIET_NANOS = 1_000_000_000L;
+    static final long MAX_WARMUP_NANOS = 60_000_000_000L;
     static final int ROUNDS = 9;
     static final long MEASURE_NANOS = 1_000_000_000L;
     static final int MAX_ROUNDS = 500;
@@ -55,7 +59,9 @@ record LatencyCheck(int batch, int rounds, double floatMs, double quantizedMs) {
         try (Session f = Session.create(fp32, SessionOptions.defaults());
              Session q = Session.create(quantized, SessionOptions.defaults())) {
             long start = System.nanoTime();
-            for (int i = 0; i < WARMUP || System.nanoTime() - start < WARMUP_NANOS; i++) {
+            JitActivity jit = new JitActivity();
+            for (int i = 0; i < WARMUP || System.nanoTime() - start < WARMUP_NANOS
+                    || (!jit.idleFor(JIT_QUIET_NANOS) && System.nanoTime() - start < MAX_WARMUP_NANOS); i++) {
                 f.run(feeds);
                 q.run(feeds);
             }
