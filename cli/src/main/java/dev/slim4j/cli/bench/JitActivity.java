@@ -5,9 +5,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Whether HotSpot's JIT has gone quiet: its total compilation time (JMX) unchanged for a while. On a 2-core
- * AVX2 machine the C2 compilations of the Vector API kernels finished only 15-19 s into a resnet20 run, and until
- * then the kernels ran in tier 3 at 2.4x the steady-state time (162 against 67 ms a batch of 32): a fixed warm-up
- * of a few seconds measured the JIT, not the kernels.
+ * AVX2 machine a resnet20 batch of 32 ran at 162 ms, against 66-70 ms later in the same process, until C2 had
+ * compiled the GEMM micro-kernel (18.6 s into one run): a fixed warm-up of a few seconds measured the JIT, not
+ * the kernels.
  */
 public final class JitActivity {
     private final CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
