@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "requant.h"
+
 #define NR 64
 
 /* The 4 bytes a[k0 .. k0+3] of one row as an int32, zero past k. */
@@ -112,21 +114,7 @@ void slim4j_int8_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t *c, i
     }
 }
 
-/*
- * Requantizing epilogue: C = A * B as above, then per column j
- *   q = saturate(roundHalfEven((float) (acc + offset[j]) * mul[j]) + zero) to [qmin, qmax],
- * stored as one byte at y[(row / rpi) * image_stride + row % rpi + col * channel_stride]: rpi = rows per image
- * (an image's output positions), so a convolution writes its channel planes directly. mul must be finite
- * (the Java side checks): the product is then a float or an infinity, and clamping it before the conversion
- * keeps the conversion exact.
- */
-typedef struct {
-    const int32_t *offset;
-    const float *mul;
-    int zero, qmin, qmax;
-    uint8_t *y;
-    int rpi, image_stride, channel_stride;
-} requant;
+/* Requantizing epilogue: C = A * B as above, then requantized per column (requant.h). */
 
 static inline __attribute__((always_inline)) void store_requant(const requant *q, int i, int j, int rows, int cols,
                                                                 __m512i acc[RMAX][4], const int nv) {

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "requant.h"
+
 #define NR 64
 #define MR 6
 /* k per chunk: the widened rows of a block take MR * KC * 2 bytes (24 KiB) of stack */
@@ -140,15 +142,11 @@ static inline __attribute__((always_inline)) void accumulate(const int16_t *w, i
     for (int r = 0; r < MR; r++) acc[r] = _mm256_add_epi32(acc[r], columns(lo[r], hi[r]));
 }
 
-/* Where a block's finished sums go: int32 rows of C, or requantized bytes. */
+/* Where a block's finished sums go: int32 rows of C, or requantized bytes (requant.h). */
 typedef struct {
     int32_t *c;
     int ldc;
-    const int32_t *offset;
-    const float *mul;
-    int zero, qmin, qmax;
-    uint8_t *y;
-    int rpi, image_stride, channel_stride;
+    requant q;
 } sink;
 
 static void store_ints(const sink *s, int i, int j, int rows, int cols, const __m256i acc[MR]) {
@@ -164,18 +162,15 @@ static void store_ints(const sink *s, int i, int j, int rows, int cols, const __
     }
 }
 
-/*
- * Per column: q = saturate(roundHalfEven((float) (acc + offset) * mul) + zero) to [qmin, qmax] (mul finite, as the
- * Java side checks), stored at y[(row / rpi) * image_stride + row % rpi + col * channel_stride].
- */
+/* The block requantized to bytes by the rule of requant.h. */
 static void store_bytes(const sink *s, int i, int j, int rows, int cols, const __m256i acc[MR]) {
     const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
     const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(cols), lanes);
-    const __m256i off = _mm256_maskload_epi32(s->offset + j, mask);
-    const __m256 m = _mm256_maskload_ps(s->mul + j, mask);
-    const __m256 lo = _mm256_set1_ps((float) (s->qmin - s->zero));
-    const __m256 hi = _mm256_set1_ps((float) (s->qmax - s->zero));
-    const __m256i zero = _mm256_set1_epi32(s->zero);
+    const __m256i off = _mm256_maskload_epi32(s->q.offset + j, mask);
+    const __m256 m = _mm256_maskload_ps(s->q.mul + j, mask);
+    const __m256 lo = _mm256_set1_ps((float) (s->q.qmin - s->q.zero));
+    const __m256 hi = _mm256_set1_ps((float) (s->q.qmax - s->q.zero));
+    const __m256i zero = _mm256_set1_epi32(s->q.zero);
     /* byte 0 of each int32 to the low 4 bytes of its 128-bit lane, then the two lanes' words together */
     const __m256i low_bytes = _mm256_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                                                0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
@@ -189,8 +184,8 @@ static void store_bytes(const sink *s, int i, int j, int rows, int cols, const _
         q = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(q, low_bytes), gather);
         q8[r] = _mm256_castsi256_si128(q); /* the row's 8 bytes in the low half */
     }
-    int image = i / s->rpi, position = i % s->rpi;
-    if (s->channel_stride != 1 && rows == MR && position + MR <= s->rpi) {
+    int image = i / s->q.rpi, position = i % s->q.rpi;
+    if (s->q.channel_stride != 1 && rows == MR && position + MR <= s->q.rpi) {
         /* whole block in one image's planes: transpose to 8 columns of 6 row bytes, one run per plane */
         q8[6] = q8[7] = _mm_setzero_si128();
         __m128i a = _mm_unpacklo_epi8(q8[0], q8[1]), b = _mm_unpacklo_epi8(q8[2], q8[3]);
@@ -202,23 +197,23 @@ static void store_bytes(const sink *s, int i, int j, int rows, int cols, const _
         _mm_storeu_si128((__m128i *) (t + 16), _mm_unpackhi_epi32(ab0, cd0)); /* columns 2, 3 */
         _mm_storeu_si128((__m128i *) (t + 32), _mm_unpacklo_epi32(ab1, cd1)); /* columns 4, 5 */
         _mm_storeu_si128((__m128i *) (t + 48), _mm_unpackhi_epi32(ab1, cd1)); /* columns 6, 7 */
-        uint8_t *base = s->y + (long) image * s->image_stride + position + (long) j * s->channel_stride;
-        for (int col = 0; col < cols; col++) memcpy(base + (long) col * s->channel_stride, t + 8 * col, MR);
+        uint8_t *base = s->q.y + (long) image * s->q.image_stride + position + (long) j * s->q.channel_stride;
+        for (int col = 0; col < cols; col++) memcpy(base + (long) col * s->q.channel_stride, t + 8 * col, MR);
         return;
     }
     for (int r = 0; r < rows; r++, position++) {
-        if (position == s->rpi) {
+        if (position == s->q.rpi) {
             position = 0;
             image++;
         }
         uint8_t bytes[8];
         _mm_storel_epi64((__m128i *) bytes, q8[r]);
-        uint8_t *base = s->y + (long) image * s->image_stride + position + (long) j * s->channel_stride;
-        if (s->channel_stride == 1) {
+        uint8_t *base = s->q.y + (long) image * s->q.image_stride + position + (long) j * s->q.channel_stride;
+        if (s->q.channel_stride == 1) {
             if (cols == 8) memcpy(base, bytes, 8);
             else memcpy(base, bytes, (size_t) cols);
         } else {
-            for (int col = 0; col < cols; col++) base[(long) col * s->channel_stride] = bytes[col];
+            for (int col = 0; col < cols; col++) base[(long) col * s->q.channel_stride] = bytes[col];
         }
     }
 }
@@ -259,7 +254,7 @@ static void product(const rows_source *a, widen_rows widen, const int8_t *bp, in
 void slim4j_int8_avx2_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t *c, int ldc, int m, int n, int k,
                            int j0, int j1) {
     (void) n;
-    sink s = {c, ldc, 0, 0, 0, 0, 0, 0, 1, 0, 0};
+    sink s = {c, ldc, {0, 0, 0, 0, 0, 0, 1, 0, 0}};
     rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
     product(&src, widen_matrix_rows, bp, k, 0, m, j0, j1, &s, store_ints);
 }
@@ -268,7 +263,7 @@ void slim4j_int8_avx2_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t 
 void slim4j_int8_avx2_gemm_requant(const uint8_t *a, int lda, const int8_t *bp, int k, int i0, int i1, int j0,
                                    int j1, const int32_t *offset, const float *mul, int zero, int qmin, int qmax,
                                    uint8_t *y, int rpi, int image_stride, int channel_stride) {
-    sink s = {0, 0, offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride};
+    sink s = {0, 0, {offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride}};
     rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
     product(&src, widen_matrix_rows, bp, k, i0, i1, j0, j1, &s, store_bytes);
 }
@@ -280,7 +275,7 @@ void slim4j_int8_avx2_gemm_requant(const uint8_t *a, int lda, const int8_t *bp, 
 void slim4j_int8_avx2_patches_requant(const uint8_t *x, const int32_t *geometry, const int8_t *bp, int i0, int i1,
                                       int j0, int j1, const int32_t *offset, const float *mul, int zero, int qmin,
                                       int qmax, uint8_t *y, int rpi, int image_stride, int channel_stride) {
-    sink s = {0, 0, offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride};
+    sink s = {0, 0, {offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride}};
     rows_source src = {x, 0, geometry[0], geometry[1], geometry[2], geometry[3], geometry[4], geometry[5],
                        geometry[6], geometry[7]};
     product(&src, widen_patch_rows, bp, geometry[5] * geometry[7], i0, i1, j0, j1, &s, store_bytes);
