@@ -11,6 +11,10 @@
  * (column c's 4 values in its 64-bit lane) and a row's 4 widened bytes are broadcast to every 64-bit lane, so one
  * vpmaddwd gives each column two partial sums; horizontal adds combine them at the end. 12 accumulators, 2 weight
  * vectors, a broadcast and a product: the 16 registers of AVX2.
+ *
+ * Weights within [-64, 64] (7-bit quantization) cannot saturate vpmaddubsw (255 * 64 * 2 < 32768): for panels
+ * whose weights all fit, the rows stay bytes and vpmaddubsw + vpmaddwd by ones compute the same exact sums with
+ * twice the products per instruction.
  */
 #pragma GCC target("avx2,fma")
 #include <immintrin.h>
@@ -24,25 +28,11 @@
 /* k per chunk: the widened rows of a block take MR * KC * 2 bytes (24 KiB) of stack */
 #define KC 2048
 
-/* Widens len bytes from src to int16 at dst, reading no byte past src + len. */
-static inline void widen_bytes(const uint8_t *src, int len, int16_t *dst) {
-    int t = 0;
-    for (; t + 16 <= len; t += 16) {
-        __m128i bytes = _mm_loadu_si128((const __m128i *) (src + t));
-        _mm256_storeu_si256((__m256i *) (dst + t), _mm256_cvtepu8_epi16(bytes));
-    }
-    for (; t + 8 <= len; t += 8) {
-        __m128i bytes = _mm_loadl_epi64((const __m128i *) (src + t));
-        _mm_storeu_si128((__m128i *) (dst + t), _mm_cvtepu8_epi16(bytes));
-    }
-    for (; t < len; t++) dst[t] = src[t];
-}
-
 /*
  * Where the rows of A come from: rows of a matrix (lda apart), or patches of padded channels-last images read in
  * place (Int8Patches on the Java side): row i is the patch of output position i % out_hw of image i / out_hw,
  * kernel_rows runs of run_bytes, kernel_row_step bytes apart (k = kernel_rows * run_bytes), packed tightly into the
- * widened rows, so the weights are those of the unfolded patches.
+ * block's rows, so the weights are those of the unfolded patches. A matrix row is one run of k bytes.
  */
 typedef struct {
     const uint8_t *a;
@@ -50,65 +40,101 @@ typedef struct {
     int image_bytes, out_w, out_hw, row_stride, col_stride, kernel_rows, kernel_row_step, run_bytes;
 } rows_source;
 
-/*
- * Rows [i, i + rows) of A, elements [k0, k0 + kc), widened to int16 at w + r * kcq (kcq: kc rounded up to 4), zero
- * past k; the block's unused rows repeat row i.
- */
-static void widen_matrix_rows(const rows_source *src, int i, int rows, int k0, int kc, int kcq, int16_t *w) {
-    for (int r = 0; r < MR; r++) {
-        const uint8_t *row = src->a + (long) (i + (r < rows ? r : 0)) * src->lda + k0;
-        int16_t *dst = w + (long) r * kcq;
-        widen_bytes(row, kc, dst);
-        /* zeros up to kcq, and past it into the next row (written after) or the buffer's slack */
-        _mm_storeu_si128((__m128i *) (dst + kc), _mm_setzero_si128());
-    }
-}
+/* The MR rows of a block as runs: where each starts, the run length and step, and whether a run may be over-read. */
+typedef struct {
+    const uint8_t *start[MR];
+    int run;
+    long step;
+    int overread;
+} block_rows;
 
-/*
- * Runs are widened 8 bytes at a time, the last group of a run reading up to 7 bytes past it (Int8Patches asks for
- * that slack) and writing as far past its place in the row, which the next run (or row, or the zero padding to
- * kcq) then overwrites; the buffer has 8 values of slack after the last row.
- */
-static void widen_patch_rows(const rows_source *src, int i, int rows, int k0, int kc, int kcq, int16_t *w) {
-    int run = src->run_bytes;
+/* Rows [i, i + rows) of src (the block's unused rows repeat row i); k is the row length. */
+static void locate(const rows_source *src, int k, int i, int rows, block_rows *out) {
+    if (src->kernel_rows == 0) {
+        for (int r = 0; r < MR; r++) out->start[r] = src->a + (long) (i + (r < rows ? r : 0)) * src->lda;
+        out->run = k > 0 ? k : 1;
+        out->step = 0;
+        out->overread = 0; /* the last row of a matrix may end its array */
+        return;
+    }
     /* one division per block: consecutive rows step along the output row, then to the next row or image */
     int image = i / src->out_hw, position = i % src->out_hw;
     int oh = position / src->out_w, ow = position % src->out_w;
-    const uint8_t *first = 0;
     for (int r = 0; r < MR; r++) {
-        const uint8_t *start = first;
-        if (r < rows) {
-            start = src->a + (long) image * src->image_bytes + (long) oh * src->row_stride + (long) ow * src->col_stride;
-            if (r == 0) first = start;
-            if (++ow == src->out_w) {
-                ow = 0;
-                if (++oh * src->out_w == src->out_hw) {
-                    oh = 0;
-                    image++;
-                }
+        if (r >= rows) {
+            out->start[r] = out->start[0];
+            continue;
+        }
+        out->start[r] = src->a + (long) image * src->image_bytes + (long) oh * src->row_stride + (long) ow * src->col_stride;
+        if (++ow == src->out_w) {
+            ow = 0;
+            if (++oh * src->out_w == src->out_hw) {
+                oh = 0;
+                image++;
             }
         }
-        int16_t *dst = w + (long) r * kcq;
-        const uint8_t *piece = start + (long) (k0 / run) * src->kernel_row_step;
-        int at = k0 % run;
-        for (int t = 0; t < kc; piece += src->kernel_row_step, at = 0) {
-            int len = run - at < kc - t ? run - at : kc - t;
+    }
+    out->run = src->run_bytes;
+    out->step = src->kernel_row_step;
+    out->overread = 1; /* Int8Patches guarantees 7 bytes of slack past the last patch */
+}
+
+/*
+ * Elements [k0, k0 + kc) of the block's rows, widened to int16 (wide) or as bytes, at w + r * kcq (kcq: kc rounded
+ * up to 4), zero up to kcq. Runs that may be over-read move 8 or 16 bytes at a time, writing up to 7 values past
+ * their place, which the next run (or row, or the zero padding) overwrites; the buffer has slack after the last
+ * row. Other runs move exactly.
+ */
+static void fill(const block_rows *b, int k0, int kc, int kcq, int wide, void *w) {
+    for (int r = 0; r < MR; r++) {
+        const uint8_t *piece = b->start[r] + (long) (k0 / b->run) * b->step;
+        int at = k0 % b->run;
+        for (int t = 0; t < kc; piece += b->step, at = 0) {
+            int len = b->run - at < kc - t ? b->run - at : kc - t;
             const uint8_t *from = piece + at;
-            int16_t *to = dst + t;
-            int b = 0;
-            for (; b + 16 <= len; b += 16) {
-                _mm256_storeu_si256((__m256i *) (to + b), _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *) (from + b))));
-            }
-            for (; b < len; b += 8) {
-                _mm_storeu_si128((__m128i *) (to + b), _mm_cvtepu8_epi16(_mm_loadl_epi64((const __m128i *) (from + b))));
+            int e = 0;
+            if (wide) {
+                int16_t *to = (int16_t *) w + (long) r * kcq + t;
+                for (; e + 16 <= len; e += 16) {
+                    _mm256_storeu_si256((__m256i *) (to + e), _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *) (from + e))));
+                }
+                if (b->overread) {
+                    for (; e < len; e += 8) {
+                        _mm_storeu_si128((__m128i *) (to + e), _mm_cvtepu8_epi16(_mm_loadl_epi64((const __m128i *) (from + e))));
+                    }
+                } else {
+                    for (; e < len; e++) to[e] = from[e];
+                }
+            } else {
+                uint8_t *to = (uint8_t *) w + (long) r * kcq + t;
+                for (; e + 32 <= len; e += 32) {
+                    _mm256_storeu_si256((__m256i *) (to + e), _mm256_loadu_si256((const __m256i *) (from + e)));
+                }
+                if (b->overread) {
+                    for (; e < len; e += 8) memcpy(to + e, from + e, 8);
+                } else {
+                    memcpy(to + e, from + e, (size_t) (len - e));
+                }
             }
             t += len;
         }
-        _mm_storeu_si128((__m128i *) (dst + kc), _mm_setzero_si128());
+        if (wide) _mm_storeu_si128((__m128i *) ((int16_t *) w + (long) r * kcq + kc), _mm_setzero_si128());
+        else memset((uint8_t *) w + (long) r * kcq + kc, 0, 4);
     }
 }
 
-typedef void (*widen_rows)(const rows_source *, int, int, int, int, int, int16_t *);
+/* True when every weight of panels [j0, j1) lies in [-64, 64]: then vpmaddubsw's pair sums cannot saturate. */
+static int fits_seven_bits(const int8_t *bp, int quads, int j0, int j1) {
+    const int8_t *from = bp + (long) (j0 / NR) * quads * NR * 4;
+    long bytes = (long) ((j1 - j0 + NR - 1) / NR) * quads * NR * 4; /* whole panels: a multiple of 256 */
+    const __m256i above = _mm256_set1_epi8(65);
+    for (long t = 0; t < bytes; t += 32) {
+        /* |w| as unsigned bytes (|-128| reads 128); max(|w|, 65) == |w| exactly where |w| > 64 */
+        __m256i v = _mm256_abs_epi8(_mm256_loadu_si256((const __m256i *) (from + t)));
+        if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(v, above), v)) != 0) return 0;
+    }
+    return 1;
+}
 
 /* The 8 column sums of one row from its two accumulators (partial sums of columns 0-3 and 4-7, two each). */
 static inline __attribute__((always_inline)) __m256i columns(__m256i x, __m256i y) {
@@ -140,6 +166,26 @@ static inline __attribute__((always_inline)) void accumulate(const int16_t *w, i
         }
     }
     for (int r = 0; r < MR; r++) acc[r] = _mm256_add_epi32(acc[r], columns(lo[r], hi[r]));
+}
+
+/*
+ * As accumulate, for weights within [-64, 64] and rows of bytes: vpmaddubsw multiplies a row's 4 bytes by each
+ * column's 4 weights into two pair sums of at most 255 * 64 * 2 = 32640 (no saturation), vpmaddwd by ones adds
+ * the pair, and each lane is then one column's sum: twice the products per instruction of the 16-bit path.
+ */
+static inline __attribute__((always_inline)) void accumulate_bytes(const uint8_t *w, int kcq, const int8_t *panel,
+                                                                   int g, int quads, __m256i acc[MR]) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    const int8_t *bq = panel + g * 32;
+    for (int q = 0; q < quads; q++, bq += NR * 4) {
+        __m256i b = _mm256_loadu_si256((const __m256i *) bq);
+        for (int r = 0; r < MR; r++) {
+            int32_t four;
+            memcpy(&four, w + (long) r * kcq + q * 4, 4);
+            __m256i pairs = _mm256_maddubs_epi16(_mm256_set1_epi32(four), b);
+            acc[r] = _mm256_add_epi32(acc[r], _mm256_madd_epi16(pairs, ones));
+        }
+    }
 }
 
 /* Where a block's finished sums go: int32 rows of C, or requantized bytes (requant.h). */
@@ -218,26 +264,34 @@ static void store_bytes(const sink *s, int i, int j, int rows, int cols, const _
     }
 }
 
-/* Rows [i0, i1) and columns [j0, j1) (j0 a multiple of 64) of A * B, each finished block handed to store. */
-static void product(const rows_source *a, widen_rows widen, const int8_t *bp, int k, int i0, int i1, int j0, int j1,
+/*
+ * Rows [i0, i1) and columns [j0, j1) (j0 a multiple of 64) of A * B, each finished block handed to store; on rows
+ * of bytes when every weight of those panels fits 7 bits, else on 16-bit rows.
+ */
+static void product(const rows_source *a, const int8_t *bp, int k, int i0, int i1, int j0, int j1,
                     const sink *s, void (*store)(const sink *, int, int, int, int, const __m256i *)) {
     int quads = (k + 3) / 4;
-    int16_t w[MR * KC + 16];
+    int bytes = fits_seven_bits(bp, quads, j0, j1);
+    int16_t w[MR * KC + 32];
     __m256i saved[NR / 8][MR];
+    block_rows rows_at;
     for (int j = j0; j < j1; j += NR) {
         const int8_t *panel = bp + (long) (j / NR) * quads * NR * 4;
         int cols = j1 - j < NR ? j1 - j : NR;
         int groups = (cols + 7) / 8;
         for (int i = i0; i < i1; i += MR) {
             int rows = i1 - i < MR ? i1 - i : MR;
+            locate(a, k, i, rows, &rows_at);
             for (int k0 = 0; k0 == 0 || k0 < k; k0 += KC) { /* once when k is 0: zero sums */
                 int kc = k - k0 < KC ? k - k0 : KC;
                 int kcq = (kc + 3) / 4 * 4;
-                widen(a, i, rows, k0, kc, kcq, w);
+                fill(&rows_at, k0, kc, kcq, !bytes, w);
                 for (int g = 0; g < groups; g++) {
                     __m256i acc[MR];
                     for (int r = 0; r < MR; r++) acc[r] = k0 == 0 ? _mm256_setzero_si256() : saved[g][r];
-                    accumulate(w, kcq, panel + (long) (k0 / 4) * NR * 4, g, kcq / 4, acc);
+                    const int8_t *from = panel + (long) (k0 / 4) * NR * 4;
+                    if (bytes) accumulate_bytes((const uint8_t *) w, kcq, from, g, kcq / 4, acc);
+                    else accumulate(w, kcq, from, g, kcq / 4, acc);
                     if (k0 + kc < k) {
                         for (int r = 0; r < MR; r++) saved[g][r] = acc[r];
                     } else {
@@ -256,7 +310,7 @@ void slim4j_int8_avx2_gemm(const uint8_t *a, int lda, const int8_t *bp, int32_t 
     (void) n;
     sink s = {c, ldc, {0, 0, 0, 0, 0, 0, 1, 0, 0}};
     rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
-    product(&src, widen_matrix_rows, bp, k, 0, m, j0, j1, &s, store_ints);
+    product(&src, bp, k, 0, m, j0, j1, &s, store_ints);
 }
 
 /* Rows [i0, i1) and columns [j0, j1) of the requantized product: int8_gemm.c's slim4j_int8_gemm_requant. */
@@ -265,7 +319,7 @@ void slim4j_int8_avx2_gemm_requant(const uint8_t *a, int lda, const int8_t *bp, 
                                    uint8_t *y, int rpi, int image_stride, int channel_stride) {
     sink s = {0, 0, {offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride}};
     rows_source src = {a, lda, 0, 0, 0, 0, 0, 0, 0, 0};
-    product(&src, widen_matrix_rows, bp, k, i0, i1, j0, j1, &s, store_bytes);
+    product(&src, bp, k, i0, i1, j0, j1, &s, store_bytes);
 }
 
 /*
@@ -278,5 +332,5 @@ void slim4j_int8_avx2_patches_requant(const uint8_t *x, const int32_t *geometry,
     sink s = {0, 0, {offset, mul, zero, qmin, qmax, y, rpi, image_stride, channel_stride}};
     rows_source src = {x, 0, geometry[0], geometry[1], geometry[2], geometry[3], geometry[4], geometry[5],
                        geometry[6], geometry[7]};
-    product(&src, widen_patch_rows, bp, geometry[5] * geometry[7], i0, i1, j0, j1, &s, store_bytes);
+    product(&src, bp, geometry[5] * geometry[7], i0, i1, j0, j1, &s, store_bytes);
 }

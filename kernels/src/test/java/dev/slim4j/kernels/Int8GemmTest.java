@@ -82,6 +82,52 @@ class Int8GemmTest {
         }
     }
 
+    /**
+     * Weights within [-64, 64] take the AVX2 kernel's byte path (vpmaddubsw, which cannot saturate there): the
+     * extremes 255 x 64 and 255 x -64 in one pair, odd sizes, one panel of the product holding a weight of 65
+     * (the 16-bit path for that call), int32 and requantized results equal to the scalar ones.
+     */
+    @Test
+    void avx2KernelOnSevenBitWeightsMatchesScalarExactly() throws Exception {
+        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
+                "no AVX2 or no C compiler");
+        Int8Gemm gemm = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2)).int8Gemm().orElseThrow();
+        Random random = new Random(54);
+        for (int m : new int[] {1, 5, 6, 13, 50, 200}) {
+            for (int k : new int[] {1, 3, 4, 9, 25, 64, 150, 2049}) {
+                for (int n : new int[] {1, 6, 8, 17, 64, 100}) {
+                    byte[] a = bytes(random, m * k);
+                    byte[] w = new byte[k * n];
+                    for (int i = 0; i < w.length; i++) w[i] = (byte) (random.nextInt(129) - 64);
+                    a[0] = (byte) 255;
+                    if (k > 1) a[1] = (byte) 255;
+                    w[0] = 64;
+                    if (k > 1) w[n] = 64; // a pair of 255 x 64: 32640, the largest pair sum
+                    if (n > 64 && (m + k) % 2 == 0) w[w.length - 1] = 65; // the second panel not 7-bit
+                    Int8Weights b = Int8Weights.of(w, 0, k, n);
+                    int[] expected = new int[m * n];
+                    int[] actual = new int[m * n];
+                    new ScalarInt8Gemm().multiply(m, a, 0, k, b, expected, 0, n, Parallelism.serial());
+                    gemm.multiply(m, a, 0, k, b, actual, 0, n, new Parallelism(POOL, 2));
+                    String where = "m " + m + " k " + k + " n " + n;
+                    assertArrayEquals(expected, actual, where);
+                    int[] offset = new int[n];
+                    float[] multiplier = new float[n];
+                    for (int j = 0; j < n; j++) {
+                        offset[j] = random.nextInt(2001) - 1000;
+                        multiplier[j] = j % 3 == 0 ? 0.5f : random.nextFloat() * 0.01f;
+                    }
+                    Requantization rq = new Requantization(offset, multiplier, 7, 0, 255);
+                    RequantizedOutput want = RequantizedOutput.planes(new byte[m * n], 0, m, n);
+                    RequantizedOutput got = RequantizedOutput.planes(new byte[m * n], 0, m, n);
+                    new ScalarInt8Gemm().multiplyRequantized(m, a, 0, k, b, rq, want, Parallelism.serial());
+                    gemm.multiplyRequantized(m, a, 0, k, b, rq, got, new Parallelism(POOL, 2));
+                    assertArrayEquals(want.data(), got.data(), "requantized " + where);
+                }
+            }
+        }
+    }
+
     private static String cpuFlags() throws java.io.IOException {
         return Files.readString(Path.of("/proc/cpuinfo"));
     }

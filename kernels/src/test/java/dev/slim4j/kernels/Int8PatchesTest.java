@@ -52,6 +52,19 @@ class Int8PatchesTest {
         Int8Gemm gemm = avx2.int8Gemm().orElseThrow(() -> new AssertionError(avx2.reason()));
         assertTrue(gemm.readsPatchesInPlace());
         matchesTheConvolutionFormulaExactly(gemm);
+        // weights within [-64, 64]: the kernel's byte path
+        Random random = new Random(63);
+        for (int[] c : CASES) {
+            Conv conv = new Conv(c, random);
+            for (int i = 0; i < conv.wt.length; i++) conv.wt[i] = (byte) (random.nextInt(129) - 64);
+            conv.wt[0] = -64;
+            byte[] actual = new byte[conv.outBytes() + 3];
+            byte[] expected = actual.clone();
+            conv.formula(expected);
+            gemm.multiplyPatchesRequantized(conv.rows(), conv.patches(), conv.weights(), conv.rq,
+                    RequantizedOutput.planes(actual, 3, conv.outPositions(), conv.m), new Parallelism(POOL, 2));
+            assertArrayEquals(expected, actual, "7-bit weights " + Arrays.toString(c));
+        }
     }
 
     private static void matchesTheConvolutionFormulaExactly(Int8Gemm chosen) {
