@@ -85,7 +85,49 @@ static void locate(const rows_source *src, int k, int i, int rows, block_rows *o
  * their place, which the next run (or row, or the zero padding) overwrites; the buffer has slack after the last
  * row. Other runs move exactly.
  */
+/*
+ * Byte rows from runs shorter than 16 bytes: each run is read 8 bytes at a time (over-reading) and appended to a
+ * 64-bit word that is stored when full, so the row is written in whole, non-overlapping 8-byte stores. Copying
+ * such runs with overlapping 8-byte stores made the 4-byte loads that follow straddle two stores (no store
+ * forwarding): the byte path on LeNet-5's 5-byte runs ran 1.4x slower than the 16-bit path. The last word holds
+ * the zero padding up to kcq.
+ */
+static void fill_short_runs(const block_rows *b, int k0, int kc, int kcq, uint8_t *w) {
+    for (int r = 0; r < MR; r++) {
+        uint8_t *row = w + (long) r * kcq;
+        const uint8_t *piece = b->start[r] + (long) (k0 / b->run) * b->step;
+        int at = k0 % b->run;
+        uint64_t word = 0;
+        int held = 0, out = 0;
+        for (int t = 0; t < kc; piece += b->step, at = 0) {
+            int len = b->run - at < kc - t ? b->run - at : kc - t;
+            for (int e = 0; e < len; e += 8) {
+                int take = len - e < 8 ? len - e : 8;
+                uint64_t v;
+                memcpy(&v, piece + at + e, 8);
+                if (take < 8) v &= (1ULL << (8 * take)) - 1;
+                word |= v << (8 * held);
+                if (held + take >= 8) {
+                    memcpy(row + out, &word, 8);
+                    out += 8;
+                    int used = 8 - held;
+                    word = used == 8 ? 0 : v >> (8 * used);
+                    held += take - 8;
+                } else {
+                    held += take;
+                }
+            }
+            t += len;
+        }
+        memcpy(row + out, &word, 8);
+    }
+}
+
 static void fill(const block_rows *b, int k0, int kc, int kcq, int wide, void *w) {
+    if (!wide && b->overread && b->run < 16) {
+        fill_short_runs(b, k0, kc, kcq, (uint8_t *) w);
+        return;
+    }
     for (int r = 0; r < MR; r++) {
         const uint8_t *piece = b->start[r] + (long) (k0 / b->run) * b->step;
         int at = k0 % b->run;

@@ -116,6 +116,12 @@ final class NativeInt8Gemm implements Int8Gemm {
         split(m, b, parallelism, (i0, i1, j0, j1) -> callRequant(a, aOff, lda, b, rq, y, i0, i1, j0, j1));
     }
 
+    /** The AVX2 kernel multiplies panels of 7-bit weights as bytes, about 1.6x faster than widened 8-bit ones. */
+    @Override
+    public boolean fasterWithSevenBitWeights() {
+        return variant == Variant.AVX2;
+    }
+
     /** The AVX2 kernel widens the rows of each register block from the images as it goes (the VNNI one does not). */
     @Override
     public boolean readsPatchesInPlace() {

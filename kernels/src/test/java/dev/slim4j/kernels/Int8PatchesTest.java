@@ -36,6 +36,7 @@ class Int8PatchesTest {
             {1, 3, 7, 6, 70, 3, 2, 1, 1, 2},    // two panels, vertical dilation, non-square kernel
             {5, 2, 4, 4, 17, 3, 3, 1, 1, 1},    // many images, each 16 positions (blocks span images)
             {1, 64, 5, 5, 64, 1, 1, 1, 0, 1},   // 1x1 runs of 64
+            {1, 12, 180, 2, 8, 171, 1, 1, 0, 1}, // runs of 12 bytes, k = 2052: past the AVX2 kernel's chunk of 2048
     };
 
     @Test
