@@ -10,7 +10,9 @@
  * A register block is 6 rows x 8 columns. Per group of 4 k, the 16 weight bytes of 4 columns widen to one vector
  * (column c's 4 values in its 64-bit lane) and a row's 4 widened bytes are broadcast to every 64-bit lane, so one
  * vpmaddwd gives each column two partial sums; horizontal adds combine them at the end. 12 accumulators, 2 weight
- * vectors, a broadcast and a product: the 16 registers of AVX2.
+ * vectors, a broadcast and a product want all 16 registers of AVX2; GCC 12 keeps most accumulators on the stack,
+ * and the loop still ran at the rate of vpmaddwd alone (about 40 G multiply-adds/s here; 4 rows spilled less and
+ * ran slower).
  *
  * Weights within [-64, 64] (7-bit quantization) cannot saturate vpmaddubsw (255 * 64 * 2 < 32768): for panels
  * whose weights all fit, the rows stay bytes and vpmaddubsw + vpmaddwd by ones compute the same exact sums with
