@@ -49,10 +49,7 @@ class Int8GemmTest {
 
     @Test
     void avx2KernelMatchesScalarExactlyWhereTheCpuHasAvx2() throws Exception {
-        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
-                "no AVX2 or no C compiler");
-        NativeKernels avx2 = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2));
-        Int8Gemm gemm = avx2.int8Gemm().orElseThrow(() -> new AssertionError(avx2.reason()));
+        Int8Gemm gemm = avx2Kernel();
         assertEquals("native-avx2-int8", gemm.name());
         matchesScalarExactlyOnOddSizes(gemm);
         requantizedMatchesTheDefinitionExactly(gemm);
@@ -61,9 +58,7 @@ class Int8GemmTest {
     @Test
     void avx2KernelSumsLongRowsInChunksExactly() throws Exception {
         // k beyond the kernel's chunk of 2048: the sums of one block are carried over between chunks
-        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
-                "no AVX2 or no C compiler");
-        Int8Gemm gemm = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2)).int8Gemm().orElseThrow();
+        Int8Gemm gemm = avx2Kernel();
         Random random = new Random(53);
         for (int k : new int[] {2047, 2048, 2049, 4100, 6145}) {
             int m = 7;
@@ -83,15 +78,13 @@ class Int8GemmTest {
     }
 
     /**
-     * Weights within [-64, 64] take the AVX2 kernel's byte path (vpmaddubsw, which cannot saturate there): the
-     * extremes 255 x 64 and 255 x -64 in one pair, odd sizes, one panel of the product holding a weight of 65
+     * Weights within [-64, 64] take the AVX2 kernel's byte path (vpmaddubsw, which cannot saturate there): 255 x 64
+     * twice in one pair (32640, the largest pair sum), odd sizes, one panel of the product holding a weight of 65
      * (the 16-bit path for that call), int32 and requantized results equal to the scalar ones.
      */
     @Test
     void avx2KernelOnSevenBitWeightsMatchesScalarExactly() throws Exception {
-        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
-                "no AVX2 or no C compiler");
-        Int8Gemm gemm = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2)).int8Gemm().orElseThrow();
+        Int8Gemm gemm = avx2Kernel();
         Random random = new Random(54);
         for (int m : new int[] {1, 5, 6, 13, 50, 200}) {
             for (int k : new int[] {1, 3, 4, 9, 25, 64, 150, 2049}) {
@@ -126,6 +119,14 @@ class Int8GemmTest {
                 }
             }
         }
+    }
+
+    /** The AVX2 kernel on its own (also on VNNI machines); the test is skipped without AVX2 or a C compiler. */
+    private static Int8Gemm avx2Kernel() throws java.io.IOException {
+        Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
+                "no AVX2 or no C compiler");
+        NativeKernels avx2 = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2));
+        return avx2.int8Gemm().orElseThrow(() -> new AssertionError(avx2.reason()));
     }
 
     private static String cpuFlags() throws java.io.IOException {
