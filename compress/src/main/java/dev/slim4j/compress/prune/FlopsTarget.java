@@ -2,6 +2,7 @@ package dev.slim4j.compress.prune;
 
 import dev.slim4j.ir.Model;
 import dev.slim4j.ir.metrics.ModelMetrics;
+import java.util.function.DoubleFunction;
 
 /**
  * A MAC budget instead of a ratio ({@code --flops-target R}): the largest pruning ratio, found by
@@ -19,7 +20,15 @@ public final class FlopsTarget {
 
     public static Result solve(DependencyGraph graph, PruningConfig config, double keep) {
         if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException("expected a FLOPs target in (0, 1], found " + keep);
-        ChannelRanking ranking = ChannelRanking.of(graph, config);
+        return solve(graph, ChannelRanking.of(graph, config)::plan, keep);
+    }
+
+    /**
+     * The same bisection over any plan of a ratio whose MACs fall as the ratio grows ({@code planAt}); used by
+     * criteria that do not rank channels up front (ThiNet-style reconstruction counts its cut per ratio).
+     */
+    public static Result solve(DependencyGraph graph, DoubleFunction<PruningPlan> planAt, double keep) {
+        if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException("expected a FLOPs target in (0, 1], found " + keep);
         long before = ModelMetrics.measure(graph.model()).macs();
         double lo = 0;
         double hi = 0.99;
@@ -29,7 +38,7 @@ public final class FlopsTarget {
         if (keep >= 1) return new Result(best, 0, before, before, true);
         for (int step = 0; step < 14; step++) {
             double mid = (lo + hi) / 2;
-            PruningPlan plan = ranking.plan(mid);
+            PruningPlan plan = planAt.apply(mid);
             long macs = macs(graph, plan);
             if (macs <= keep * before) {
                 best = plan;
@@ -41,7 +50,7 @@ public final class FlopsTarget {
             }
         }
         if (bestMacs > keep * before) {
-            PruningPlan plan = ranking.plan(0.99);
+            PruningPlan plan = planAt.apply(0.99);
             long macs = macs(graph, plan);
             return new Result(plan, 0.99, before, macs, macs <= keep * before);
         }

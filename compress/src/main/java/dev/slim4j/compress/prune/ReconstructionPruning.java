@@ -5,7 +5,6 @@ import dev.slim4j.ir.Model;
 import dev.slim4j.ir.Node;
 import dev.slim4j.ir.TensorType;
 import dev.slim4j.ir.Value;
-import dev.slim4j.ir.metrics.ModelMetrics;
 import dev.slim4j.ir.op.AutoPad;
 import dev.slim4j.ir.op.Conv;
 import dev.slim4j.ir.op.Gemm;
@@ -34,46 +33,21 @@ public final class ReconstructionPruning {
     /** The plan, and per group left whole why. */
     public record Result(PruningPlan plan, Map<String, String> skipped) {}
 
-    /** The ratio for a MAC budget, the MACs before and after {@link #plan} at that ratio, and whether it is met. */
-    public record MacsBudget(double ratio, long macsBefore, long macsAfter, boolean reached) {}
-
     /**
-     * The smallest ratio (to bisection's precision) whose {@link #plan} keeps at most {@code keep} of the MACs.
-     * {@link #plan} removes {@code floor(ratio * size)} channels from each group that has a consumer and leaves the
-     * others whole, so its MACs depend on the ratio alone, not on which channels the activations select; a ratio
-     * solved over every group (as {@link FlopsTarget} does for ranked criteria) misses the budget whenever groups
-     * are skipped (ResNet-20 kept 0.794 of its MACs for a target of 0.65). If even 0.99 does not reach it, that
-     * ratio is returned with {@code reached} false.
+     * The smallest ratio (to {@link FlopsTarget}'s bisection) whose {@link #plan} keeps at most {@code keep} of the
+     * MACs. {@link #plan} removes {@code floor(ratio * size)} channels from each group that has a consumer and
+     * leaves the others whole, so its MACs depend on the ratio alone, not on which channels the activations select;
+     * a ratio solved over every group (as for ranked criteria) misses the budget whenever groups are skipped
+     * (ResNet-20 kept 0.794 of its MACs for a target of 0.65). The result's plan only counts; {@link #plan} at the
+     * result's ratio chooses the channels.
      */
-    public static MacsBudget ratioForMacs(DependencyGraph graph, double keep) {
-        if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException("expected a FLOPs target in (0, 1], found " + keep);
+    public static FlopsTarget.Result ratioForMacs(DependencyGraph graph, double keep) {
         Graph g = graph.model().graph();
         List<PruningGroup> selectable = new ArrayList<>();
         for (PruningGroup group : graph.prunableGroups()) {
             if (consumer(g, group, new LinkedHashMap<>()) == null) selectable.add(group);
         }
-        long before = ModelMetrics.measure(graph.model()).macs();
-        if (keep >= 1) return new MacsBudget(0, before, before, true);
-        double lo = 0;
-        double hi = 0.99;
-        double best = -1;
-        long bestMacs = before;
-        for (int step = 0; step < 14; step++) {
-            double mid = (lo + hi) / 2;
-            long macs = macs(graph, counted(selectable, mid));
-            if (macs <= keep * before) {
-                best = mid;
-                bestMacs = macs;
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        if (best < 0) {
-            long macs = macs(graph, counted(selectable, 0.99));
-            return new MacsBudget(0.99, before, macs, macs <= keep * before);
-        }
-        return new MacsBudget(best, before, bestMacs, true);
+        return FlopsTarget.solve(graph, ratio -> counted(selectable, ratio), keep);
     }
 
     /** As many channels as {@link #plan} removes from each group at {@code ratio} (the first ones), to count MACs. */
@@ -90,9 +64,6 @@ public final class ReconstructionPruning {
         return Math.min(group.size() - 1, (int) Math.floor(ratio * group.size()));
     }
 
-    private static long macs(DependencyGraph graph, PruningPlan plan) {
-        return ModelMetrics.measure(ChannelPruner.apply(graph, plan)).macs();
-    }
 
     /** A group's single consumer: the node, the weight it reads the group through, and its input activation. */
     private record Consumer(Node node, ChannelRef weight, String activation) {}

@@ -87,7 +87,7 @@ class ReconstructionPruningTest {
         assertEquals(1, missed.skipped().size(), missed.skipped().toString());
         assertTrue(macs(graph, missed.plan()) > keep * before, "the old ratio should miss the target here");
 
-        ReconstructionPruning.MacsBudget budget = ReconstructionPruning.ratioForMacs(graph, keep);
+        FlopsTarget.Result budget = ReconstructionPruning.ratioForMacs(graph, keep);
         assertTrue(budget.reached());
         long after = macs(graph, ReconstructionPruning.plan(graph, budget.ratio(), batches, 100, 3).plan());
         assertEquals(budget.macsAfter(), after, "MACs depend on the ratio, not on the channels chosen");

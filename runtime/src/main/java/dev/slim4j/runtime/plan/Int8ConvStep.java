@@ -63,11 +63,9 @@ final class Int8ConvStep implements Step {
         this.inputChannelsLast = inputChannelsLast;
         this.outputChannelsLast = outputChannelsLast;
         this.direct = multipliesInputAsItLies(g, inputChannelsLast);
-        this.inPlace = !direct && readsPatchesInPlace(g, gemm);
+        this.inPlace = readsPatchesInPlace(g, gemm, inputChannelsLast);
         this.weights = Int8Weights.of(patchMajorWeights(g, w), 0, g.patchSize(), g.outChannels());
-        long paddedImage = (long) (g.height() + g.padTop() + g.padBottom()) * (g.width() + g.padLeft() + g.padRight())
-                * g.channels();
-        long chunkUnit = inPlace ? paddedImage : (long) spatial * g.patchSize();
+        long chunkUnit = inPlace ? PaddedImage.size(g) : (long) spatial * g.patchSize();
         this.imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / Math.max(1, chunkUnit)));
         this.rows = direct || inPlace ? new byte[0] : new byte[imagesPerChunk * spatial * g.patchSize() + SLACK];
         this.image = direct ? null : PaddedImage.bytes(g, xZero, SLACK, inPlace ? imagesPerChunk : 1);
@@ -123,9 +121,12 @@ final class Int8ConvStep implements Step {
                 && (inputChannelsLast || g.height() == 1 && g.width() == 1);
     }
 
-    /** True when {@code gemm} reads patches in place and the kernel has no horizontal dilation. */
-    static boolean readsPatchesInPlace(ConvGeometry g, Int8Gemm gemm) {
-        return gemm.readsPatchesInPlace() && g.dilationW() == 1;
+    /**
+     * True when the step reads patches in place: {@code gemm} can, the kernel has no horizontal dilation, and the
+     * input is not already the GEMM's left side.
+     */
+    static boolean readsPatchesInPlace(ConvGeometry g, Int8Gemm gemm, boolean inputChannelsLast) {
+        return gemm.readsPatchesInPlace() && g.dilationW() == 1 && !multipliesInputAsItLies(g, inputChannelsLast);
     }
 
     /** The weights [M, C, kH, kW] as the GEMM's right-hand side: row {@code (kh*kW + kw)*C + c}, column m. */

@@ -47,12 +47,12 @@ final class Int8Rule {
         Tensor yZp = v.constant(7);
         Int8Gemm gemm = Kernels.int8Gemm();
         boolean inputChannelsLast = v.channelsLast(v.node().input(0));
-        String how = !Int8ConvStep.multipliesInputAsItLies(g, inputChannelsLast)
-                && Int8ConvStep.readsPatchesInPlace(g, gemm) ? "im2row-in-place-nhwc+" : "im2row-nhwc+";
+        String how = Int8ConvStep.readsPatchesInPlace(g, gemm, inputChannelsLast) ? "im2row-in-place-nhwc+"
+                : "im2row-nhwc+";
         return Choice.fast(how + gemm.name(), "uint8 x int8 -> int32, requantized per channel"
                 + layouts(v), p -> new Int8ConvStep(g, gemm, wb, bias, mult, xZero, yZp.getLong(0), yZp.dtype(),
                         v.out(0), v.read(0), p.slot(v.node().output(0), yZp.dtype(), v.out(0)), v.workers(),
-                        v.channelsLast(v.node().input(0)), v.channelsLast(v.node().output(0))));
+                        inputChannelsLast, v.channelsLast(v.node().output(0))));
     }
 
     /** Depthwise QLinearConv (group == C == M) on the channels-last integer depthwise kernel. */

@@ -26,7 +26,8 @@ final class PaddedImage {
         this.widen = widen;
     }
 
-    private static int size(ConvGeometry g) {
+    /** Bytes (or floats) of one padded image of geometry {@code g}. */
+    static int size(ConvGeometry g) {
         return (g.height() + g.padTop() + g.padBottom()) * (g.width() + g.padLeft() + g.padRight()) * g.channels();
     }
 
