@@ -122,7 +122,7 @@ class Int8GemmTest {
     }
 
     /** The AVX2 kernel on its own (also on VNNI machines); the test is skipped without AVX2 or a C compiler. */
-    private static Int8Gemm avx2Kernel() throws java.io.IOException {
+    static Int8Gemm avx2Kernel() throws java.io.IOException {
         Assumptions.assumeTrue(cpuFlags().contains(" avx2") && Files.isExecutable(Path.of("/usr/bin/cc")),
                 "no AVX2 or no C compiler");
         NativeKernels avx2 = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2));

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,10 +43,7 @@ class Int8PatchesTest {
     /** The AVX2 kernel reads patches in place; tested on its own wherever the CPU has AVX2 (VNNI machines too). */
     @Test
     void avx2KernelMatchesTheConvolutionFormulaExactly() throws Exception {
-        Assumptions.assumeTrue(Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2")
-                && Files.isExecutable(Path.of("/usr/bin/cc")), "no AVX2 or no C compiler");
-        NativeKernels avx2 = NativeKernels.load(EnumSet.of(NativeInt8Gemm.Variant.AVX2));
-        Int8Gemm gemm = avx2.int8Gemm().orElseThrow(() -> new AssertionError(avx2.reason()));
+        Int8Gemm gemm = Int8GemmTest.avx2Kernel();
         assertTrue(gemm.readsPatchesInPlace());
         matchesTheConvolutionFormulaExactly(gemm);
         // weights within [-64, 64]: the kernel's byte path
